@@ -1,7 +1,67 @@
 package navsync.app;
 
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import navsync.sync.Mappings;
+import navsync.sync.SynchronizationService;
+import org.apache.camel.CamelContext;
+import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts navsync: Camel with the routes of {@code routes/}, the REST API, and the mappings; then runs
+ * the mappings named by {@code navsync.run-on-start} once and keeps serving.
+ */
 public final class NavsyncMain {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NavsyncMain.class);
+
+    private NavsyncMain() {
+    }
+
     public static void main(String[] args) throws Exception {
-        new org.apache.camel.main.Main(NavsyncMain.class).run(args);
+        create().run(args);
+    }
+
+    /** A camel-main application with navsync's configuration, not started yet. */
+    public static Main create() {
+        Main main = new Main(); // no package scan: routes come from routes/ and the mapping files
+        main.configure().addConfiguration(NavsyncConfiguration.class);
+        main.addMainListener(new MainListenerSupport() {
+            @Override
+            public void afterStart(BaseMainSupport started) {
+                runOnStart(started.getCamelContext());
+            }
+        });
+        return main;
+    }
+
+    /** Runs the configured mappings once, one after the other, off the start-up thread. */
+    static void runOnStart(CamelContext camel) {
+        String setting = new Settings(camel).text("navsync.run-on-start", "none");
+        if (setting.equals("none")) {
+            return;
+        }
+        Mappings mappings = camel.getRegistry().lookupByNameAndType("mappings", Mappings.class);
+        SynchronizationService service = camel.getRegistry().lookupByNameAndType("synchronizationService",
+                SynchronizationService.class);
+        List<String> names = setting.equals("all")
+                ? mappings.all().stream().map(m -> m.name()).toList()
+                : Arrays.stream(setting.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        Thread runner = new Thread(() -> {
+            for (String name : names) {
+                try {
+                    service.run(name, null, Duration.ofHours(12));
+                } catch (RuntimeException e) {
+                    LOG.error("Start-up synchronization of {} failed: {}", name, e.getMessage());
+                }
+            }
+        }, "navsync-run-on-start");
+        runner.setDaemon(true);
+        runner.start();
     }
 }

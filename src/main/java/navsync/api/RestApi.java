@@ -1,0 +1,134 @@
+package navsync.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.UUID;
+import java.util.function.Supplier;
+import navsync.mapping.Direction;
+import navsync.mapping.IntegrationTableMapping;
+import navsync.state.StateStore;
+import navsync.state.SyncJob;
+import navsync.sync.MappingBusyException;
+import navsync.sync.Mappings;
+import navsync.sync.SynchronizationService;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+
+/**
+ * The operations behind the REST DSL in {@code routes/rest-api.yaml}. Each sets the HTTP status and
+ * a JSON body; failures become {@code {"error": "..."}} with 400, 404, 409 or 501.
+ */
+public final class RestApi {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Mappings mappings;
+    private final StateStore store;
+    private final SynchronizationService synchronization;
+
+    public RestApi(Mappings mappings, StateStore store, SynchronizationService synchronization) {
+        this.mappings = mappings;
+        this.store = store;
+        this.synchronization = synchronization;
+    }
+
+    public void mappings(Exchange exchange) {
+        respond(exchange, 200, () -> mappings.all().stream().map(m -> JsonViews.mapping(m,
+                store.couplings().count(m.name()), store.jobs().latest(m.name(), 2), false)).toList());
+    }
+
+    public void mapping(Exchange exchange) {
+        respond(exchange, 200, () -> {
+            IntegrationTableMapping m = mappings.get(exchange.getMessage().getHeader("name", String.class));
+            return JsonViews.mapping(m, store.couplings().count(m.name()), store.jobs().latest(m.name(), 10), true);
+        });
+    }
+
+    public void jobs(Exchange exchange) {
+        Message in = exchange.getMessage();
+        respond(exchange, 200, () -> {
+            String mapping = in.getHeader("mapping", String.class);
+            if (mapping != null) {
+                mappings.get(mapping);
+            }
+            int limit = Math.min(Math.max(in.getHeader("limit", 50, Integer.class), 1), 1000);
+            return store.jobs().latest(mapping, limit).stream().map(JsonViews::job).toList();
+        });
+    }
+
+    public void job(Exchange exchange) {
+        respond(exchange, 200, () -> {
+            UUID id = uuid(exchange.getMessage().getHeader("id", String.class));
+            SyncJob job = store.jobs().find(id).orElseThrow(() -> new NoSuchElementException("no job " + id));
+            Map<String, Object> out = JsonViews.job(job);
+            out.put("errors", store.jobs().errors(id).stream().map(JsonViews::error).toList());
+            return out;
+        });
+    }
+
+    public void synchronize(Exchange exchange) {
+        respond(exchange, 202, () -> {
+            String name = exchange.getMessage().getHeader("name", String.class);
+            String direction = exchange.getMessage().getHeader("direction", String.class);
+            Direction pass = direction == null ? null : parseDirection(direction);
+            SynchronizationService.Started started = synchronization.start(name, pass);
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("jobId", started.jobId().toString());
+            out.put("mapping", name);
+            out.put("job", "/api/jobs/" + started.jobId());
+            return out;
+        });
+    }
+
+    private static Direction parseDirection(String text) {
+        try {
+            Direction d = Direction.valueOf(text);
+            if (d == Direction.Bidirectional) {
+                throw new IllegalArgumentException("a job runs one way: direction must be ToIntegrationTable or FromIntegrationTable");
+            }
+            return d;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("direction must be ToIntegrationTable or FromIntegrationTable, got '" + text + "'");
+        }
+    }
+
+    private static UUID uuid(String text) {
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a job id (a GUID)");
+        }
+    }
+
+    private static void respond(Exchange exchange, int okStatus, Supplier<Object> body) {
+        int status = okStatus;
+        Object result;
+        try {
+            result = body.get();
+        } catch (NoSuchElementException e) {
+            status = 404;
+            result = Map.of("error", e.getMessage());
+        } catch (MappingBusyException e) {
+            status = 409;
+            result = Map.of("error", e.getMessage(), "runningJob", e.runningJob().toString());
+        } catch (UnsupportedOperationException e) {
+            status = 501;
+            result = Map.of("error", e.getMessage());
+        } catch (IllegalArgumentException e) {
+            status = 400;
+            result = Map.of("error", e.getMessage());
+        }
+        Message out = exchange.getMessage();
+        out.getHeaders().clear();
+        out.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        out.setHeader(Exchange.CONTENT_TYPE, "application/json");
+        try {
+            out.setBody(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package navsync.app;
+
+import navsync.mapping.IntegrationTableMapping;
+import navsync.sync.Mappings;
+import org.apache.camel.builder.RouteBuilder;
+
+/**
+ * Instantiates the route templates of {@code routes/} once per mapping file: a new mapping needs a
+ * YAML file in {@code mappings/}, not code.
+ */
+final class MappingRoutes extends RouteBuilder {
+
+    private final Mappings mappings;
+
+    MappingRoutes(Mappings mappings) {
+        this.mappings = mappings;
+    }
+
+    @Override
+    public void configure() {
+        for (IntegrationTableMapping mapping : mappings.all()) {
+            if (mapping.allows(navsync.mapping.Direction.ToIntegrationTable)) {
+                templatedRoute("nav-to-sales").routeId("nav-to-sales-" + mapping.name())
+                        .parameter("mapping", mapping.name());
+            }
+        }
+    }
+}

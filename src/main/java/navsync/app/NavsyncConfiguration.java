@@ -1,0 +1,133 @@
+package navsync.app;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import navsync.api.RestApi;
+import navsync.mapping.IntegrationTableMapping;
+import navsync.mapping.MappingLoader;
+import navsync.nav.NavDialect;
+import navsync.nav.NavQueries;
+import navsync.nav.NavSchema;
+import navsync.nav.demo.DemoNavDatabase;
+import navsync.sales.AccessTokens;
+import navsync.sales.RetryPolicy;
+import navsync.sales.SalesBulkWriter;
+import navsync.sales.SalesConnection;
+import navsync.sales.SalesWebApi;
+import navsync.sandbox.SalesSandbox;
+import navsync.sandbox.SandboxOptions;
+import navsync.state.StateStore;
+import navsync.sync.Mappings;
+import navsync.sync.NavReader;
+import navsync.sync.NavToSales;
+import navsync.sync.RecordMapper;
+import navsync.sync.SynchronizationJobs;
+import navsync.sync.SynchronizationService;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.Registry;
+import org.apache.camel.spi.ThreadPoolProfile;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires navsync from its configuration: the NAV database (the demo one by default), the state store,
+ * the Sales Web API (the in-process sandbox by default), the mappings, and the beans the routes call.
+ * Mapping files are validated here, so a bad file stops navsync before anything runs.
+ */
+public final class NavsyncConfiguration implements CamelConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NavsyncConfiguration.class);
+
+    @Override
+    public void configure(CamelContext camel) throws Exception {
+        Settings settings = new Settings(camel);
+        Closer closer = new Closer();
+        camel.addService(closer, true, true);
+        Registry registry = camel.getRegistry();
+        Path dataDir = Path.of(settings.text("navsync.data-dir", "data"));
+        Files.createDirectories(dataDir);
+
+        HikariDataSource nav = closer.register(navDataSource(settings, dataDir));
+        String company = settings.text("navsync.nav.company", DemoNavDatabase.DEFAULT_COMPANY);
+        if (settings.bool("navsync.nav.demo", true)) {
+            DemoNavDatabase.install(nav, company);
+        }
+        NavSchema schema = new NavSchema(nav, company);
+        NavDialect dialect = NavDialect.forJdbcUrl(nav.getJdbcUrl());
+
+        StateStore store = closer.register(StateStore.open(
+                settings.text("navsync.state.url", "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("navsync")),
+                settings.text("navsync.state.user", "sa"), settings.optional("navsync.state.password").orElse(null),
+                settings.integer("navsync.state.pool-size", 10)));
+
+        List<IntegrationTableMapping> loaded = new MappingLoader(schema, settings.integer("navsync.sync.batch-size", 500))
+                .loadFolder(Path.of(settings.text("navsync.mappings-dir", "mappings")));
+        Mappings mappings = new Mappings(loaded);
+        LOG.info("Loaded {} integration table mappings: {}", loaded.size(),
+                loaded.stream().map(IntegrationTableMapping::name).toList());
+
+        SalesConnection connection = salesConnection(settings, closer, registry);
+        int parallel = settings.integer("navsync.sales.max-parallel-requests", 4);
+        SalesWebApi api = new SalesWebApi(camel, connection, AccessTokens.NONE, new RetryPolicy(
+                settings.integer("navsync.sales.retry.max-attempts", 5),
+                java.time.Duration.ofMillis(settings.integer("navsync.sales.retry.first-backoff-ms", 500)),
+                java.time.Duration.ofSeconds(settings.integer("navsync.sales.retry.max-wait-seconds", 120))), parallel);
+
+        SynchronizationJobs jobs = new SynchronizationJobs(store, mappings);
+        SynchronizationService synchronization = new SynchronizationService(camel, jobs, mappings, store);
+        registry.bind("navDataSource", nav);
+        registry.bind("stateStore", store);
+        registry.bind("mappings", mappings);
+        registry.bind("salesWebApi", api);
+        registry.bind("synchronizationJobs", jobs);
+        registry.bind("synchronizationService", synchronization);
+        registry.bind("navReader", new NavReader(new NavQueries(schema, dialect), nav, store));
+        registry.bind("navToSales", new NavToSales(store, new RecordMapper(schema), new SalesBulkWriter(api),
+                settings.integer("navsync.sync.skip-after-failures", 3)));
+        registry.bind("restApi", new RestApi(mappings, store, synchronization));
+        registry.bind("salesWriters", salesWriters(camel, parallel));
+        // picked up by camel-main with the YAML routes, after the route templates of routes/ are known
+        registry.bind("mappingRoutes", new MappingRoutes(mappings));
+    }
+
+    private static HikariDataSource navDataSource(Settings settings, Path dataDir) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("navsync-nav");
+        config.setJdbcUrl(settings.text("navsync.nav.url",
+                DemoNavDatabase.fileJdbcUrl(dataDir.toAbsolutePath().resolve("nav-demo"))));
+        settings.optional("navsync.nav.user").ifPresent(config::setUsername);
+        settings.optional("navsync.nav.password").ifPresent(config::setPassword);
+        config.setMaximumPoolSize(settings.integer("navsync.nav.pool-size", 6));
+        return new HikariDataSource(config);
+    }
+
+    private static SalesConnection salesConnection(Settings settings, Closer closer, Registry registry) {
+        String version = settings.text("navsync.sales.api-version", "v9.2");
+        if (settings.bool("navsync.sales.sandbox", true)) {
+            SalesSandbox sandbox = closer.register(SalesSandbox.start(
+                    SandboxOptions.defaults().withPort(settings.integer("navsync.sales.sandbox-port", 0))));
+            registry.bind("salesSandbox", sandbox);
+            LOG.info("Sales sandbox (Dataverse Web API emulator) serving {}", sandbox.organizationUrl());
+            return new SalesConnection(sandbox.organizationUrl(), version);
+        }
+        String url = settings.optional("navsync.sales.url").orElseThrow(() -> new IllegalArgumentException(
+                "navsync.sales.url (NAVSYNC_SALES_URL) must name the Dynamics 365 organization when navsync.sales.sandbox=false"));
+        return new SalesConnection(url, version);
+    }
+
+    /** Bounded pool for the parallel batches of a pass: when all are busy the reading thread writes too. */
+    private static ExecutorService salesWriters(CamelContext camel, int threads) {
+        ThreadPoolProfile profile = new ThreadPoolProfile("salesWriters");
+        profile.setPoolSize(threads);
+        profile.setMaxPoolSize(threads);
+        profile.setMaxQueueSize(threads);
+        profile.setRejectedPolicy(ThreadPoolRejectedPolicy.CallerRuns);
+        return camel.getExecutorServiceManager().newThreadPool(NavsyncConfiguration.class, "salesWriters", profile);
+    }
+}

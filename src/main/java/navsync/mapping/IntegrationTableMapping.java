@@ -1,0 +1,38 @@
+package navsync.mapping;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * An integration table mapping: a NAV table paired with a Sales entity (NAV's table 5335), loaded
+ * from one YAML file in {@code mappings/}.
+ *
+ * @param name                    mapping name, NAV style upper case (CUSTOMER)
+ * @param file                    the file it was loaded from
+ * @param table                   NAV table name (Customer)
+ * @param sqlTable                the table's SQL name without company ("Customer", "Salesperson_Purchaser")
+ * @param navKeyColumn            the NAV primary-key column (single-column keys)
+ * @param entity                  the Sales entity
+ * @param direction               mapping direction; field pairs narrow it
+ * @param synchOnlyCoupledRecords when false, uncoupled NAV records are created in Sales and coupled
+ * @param tableFilter             NAV-side filter, ANDed conditions
+ * @param integrationTableFilter  Sales-side OData {@code $filter} text, or null
+ * @param fields                  field pairs in transfer order
+ * @param batchSize               records per bulk request (1..1000)
+ * @param dependsOn               names of mappings that must run first
+ */
+public record IntegrationTableMapping(String name, Path file, String table, String sqlTable, String navKeyColumn,
+                                      SalesEntity entity, Direction direction, boolean synchOnlyCoupledRecords,
+                                      List<TableFilterCondition> tableFilter, String integrationTableFilter,
+                                      List<FieldMapping> fields, int batchSize, List<String> dependsOn) {
+
+    /** Whether this mapping lets data flow in the one-way direction {@code pass}. */
+    public boolean allows(Direction pass) {
+        return direction.includes(pass);
+    }
+
+    /** The field pairs that take part in a pass in the one-way direction {@code pass}. */
+    public List<FieldMapping> fieldsFor(Direction pass) {
+        return fields.stream().filter(f -> f.direction().includes(pass)).toList();
+    }
+}

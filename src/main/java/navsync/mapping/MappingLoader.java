@@ -1,0 +1,323 @@
+package navsync.mapping;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import navsync.nav.NavColumn;
+import navsync.nav.NavNaming;
+import navsync.nav.NavSchema;
+import navsync.nav.NavTable;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.composer.Composer;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
+
+/**
+ * Loads every {@code *.yaml} file of the mappings folder and validates it against the NAV tables'
+ * real columns. All problems of all files are reported together, each with file, line and key; a
+ * folder with any problem yields no mappings at all.
+ */
+public final class MappingLoader {
+
+    private static final Set<String> MAPPING_KEYS = Set.of("name", "table", "entity", "direction",
+            "synchOnlyCoupledRecords", "tableFilter", "integrationTableFilter", "fields", "batchSize", "dependsOn");
+    private static final Set<String> FIELD_KEYS = Set.of("nav", "sales", "direction", "constant");
+    private static final Set<String> FILTER_KEYS = Set.of("field", "operator", "value");
+    private static final Pattern MAPPING_NAME = Pattern.compile("[A-Z0-9][A-Z0-9_\\-]{0,19}");
+    private static final Pattern ATTRIBUTE = Pattern.compile("[a-z_][a-z0-9_]*");
+    /** Maintained by navsync itself; a mapping must not write them. */
+    private static final Set<String> NAV_SYSTEM_COLUMNS = Set.of("timestamp", "$systemId", "$systemCreatedAt",
+            "$systemModifiedAt", "$systemCreatedBy", "$systemModifiedBy");
+
+    private final NavSchema schema;
+    private final int defaultBatchSize;
+
+    public MappingLoader(NavSchema schema, int defaultBatchSize) {
+        this.schema = schema;
+        this.defaultBatchSize = defaultBatchSize;
+    }
+
+    /** Loads all mapping files of {@code folder}, in file-name order. */
+    public List<IntegrationTableMapping> loadFolder(Path folder) {
+        List<Path> files;
+        try (Stream<Path> s = Files.list(folder)) {
+            files = s.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted(Comparator.naturalOrder()).toList();
+        } catch (IOException e) {
+            throw new MappingException(List.of(new MappingProblem(folder.toString(), 0, "", "cannot read the mappings folder: " + e.getMessage())));
+        }
+        if (files.isEmpty()) {
+            throw new MappingException(List.of(new MappingProblem(folder.toString(), 0, "", "no *.yaml mapping files")));
+        }
+        return loadFiles(files);
+    }
+
+    public List<IntegrationTableMapping> loadFiles(List<Path> files) {
+        List<MappingProblem> problems = new ArrayList<>();
+        List<IntegrationTableMapping> mappings = new ArrayList<>();
+        Map<String, IntegrationTableMapping> byName = new HashMap<>();
+        Map<String, Integer> nameLines = new HashMap<>();
+        for (Path file : files) {
+            int before = problems.size();
+            YamlNode.Problems fileProblems = new YamlNode.Problems(file.toString(), problems);
+            Optional<LoadedMapping> loaded = loadFile(file, fileProblems);
+            if (loaded.isPresent() && problems.size() == before) {
+                IntegrationTableMapping mapping = loaded.get().mapping();
+                IntegrationTableMapping other = byName.putIfAbsent(mapping.name(), mapping);
+                if (other != null) {
+                    fileProblems.add(loaded.get().nameLine(), "name", "mapping name '" + mapping.name()
+                            + "' is already used by " + other.file() + ":" + nameLines.get(mapping.name()));
+                } else {
+                    nameLines.put(mapping.name(), loaded.get().nameLine());
+                    mappings.add(mapping);
+                }
+            }
+        }
+        for (IntegrationTableMapping mapping : mappings) {
+            for (String dependency : mapping.dependsOn()) {
+                if (!byName.containsKey(dependency)) {
+                    problems.add(new MappingProblem(mapping.file().toString(), 0, "dependsOn",
+                            "no mapping named '" + dependency + "'; known: " + new java.util.TreeSet<>(byName.keySet())));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new MappingException(problems);
+        }
+        return List.copyOf(mappings);
+    }
+
+    private record LoadedMapping(IntegrationTableMapping mapping, int nameLine) {
+    }
+
+    private Optional<LoadedMapping> loadFile(Path file, YamlNode.Problems problems) {
+        Node root;
+        try (Reader reader = Files.newBufferedReader(file)) {
+            LoadSettings settings = LoadSettings.builder().setLabel(file.toString()).build();
+            Composer composer = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, reader)));
+            root = composer.getSingleNode().orElse(null);
+        } catch (MarkedYamlEngineException e) {
+            int line = e.getProblemMark().or(e::getContextMark).map(m -> m.getLine() + 1).orElse(0);
+            problems.add(line, "", "not valid YAML: " + e.getProblem());
+            return Optional.empty();
+        } catch (YamlEngineException | IOException e) {
+            problems.add(0, "", "cannot read: " + e.getMessage());
+            return Optional.empty();
+        }
+        if (root == null) {
+            problems.add(1, "", "the file is empty");
+            return Optional.empty();
+        }
+        YamlNode top = new YamlNode(root, "", problems);
+        Map<String, YamlNode> keys = top.fields(MAPPING_KEYS);
+        for (String required : List.of("name", "table", "entity", "direction", "fields")) {
+            if (top.isMapping() && !keys.containsKey(required)) {
+                problems.add(top.line(), required, "required key is missing");
+            }
+        }
+        String name = text(keys.get("name"));
+        if (name != null && !MAPPING_NAME.matcher(name).matches()) {
+            keys.get("name").problem("'" + name + "' is not a NAV mapping name (upper case, at most 20 characters, e.g. CUSTOMER)");
+        }
+        String tableName = text(keys.get("table"));
+        NavTable table = null;
+        String sqlTable = tableName == null ? null : NavNaming.sqlName(tableName);
+        if (tableName != null) {
+            table = schema.table(sqlTable).orElse(null);
+            if (table == null) {
+                keys.get("table").problem("company '" + schema.company() + "' has no NAV table '" + tableName
+                        + "' (SQL table " + NavNaming.companyTable(schema.company(), sqlTable) + ")");
+            } else if (table.primaryKey().size() != 1) {
+                keys.get("table").problem("NAV table '" + tableName + "' has a primary key of " + table.primaryKey().size()
+                        + " columns " + table.primaryKey() + "; only single-field keys are supported");
+            }
+        }
+        SalesEntity entity = null;
+        String entityName = text(keys.get("entity"));
+        if (entityName != null) {
+            entity = SalesEntity.byLogicalName(entityName).orElse(null);
+            if (entity == null) {
+                keys.get("entity").problem("unknown Sales entity '" + entityName + "'; known: " + SalesEntity.knownLogicalNames());
+            }
+        }
+        Direction direction = keys.containsKey("direction") ? keys.get("direction").enumValue(Direction.class) : null;
+        boolean onlyCoupled = !keys.containsKey("synchOnlyCoupledRecords")
+                || Boolean.TRUE.equals(keys.get("synchOnlyCoupledRecords").bool());
+        int batchSize = defaultBatchSize;
+        if (keys.containsKey("batchSize")) {
+            Integer size = keys.get("batchSize").integer();
+            if (size != null && (size < 1 || size > 1000)) {
+                keys.get("batchSize").problem("must be between 1 and 1000 (Dataverse bulk requests), got " + size);
+            } else if (size != null) {
+                batchSize = size;
+            }
+        }
+        String integrationFilter = keys.containsKey("integrationTableFilter") ? text(keys.get("integrationTableFilter")) : null;
+        List<String> dependsOn = keys.containsKey("dependsOn")
+                ? keys.get("dependsOn").items().stream().map(YamlNode::text).filter(java.util.Objects::nonNull).toList()
+                : List.of();
+        List<TableFilterCondition> filter = keys.containsKey("tableFilter")
+                ? readFilter(keys.get("tableFilter"), table, tableName) : List.of();
+        List<FieldMapping> fields = keys.containsKey("fields")
+                ? readFields(keys.get("fields"), table, tableName, direction) : List.of();
+        if (direction != null && keys.containsKey("fields") && direction != Direction.Bidirectional
+                && fields.stream().noneMatch(f -> f.direction() == direction)) {
+            keys.get("fields").problem("no field pair has the mapping's direction " + direction
+                    + " (NAV requires at least one)");
+        }
+        if (name == null || table == null || entity == null || direction == null) {
+            return Optional.empty();
+        }
+        IntegrationTableMapping mapping = new IntegrationTableMapping(name, file, tableName, sqlTable,
+                table.primaryKey().get(0), entity, direction, onlyCoupled, filter, integrationFilter, fields,
+                batchSize, dependsOn);
+        return Optional.of(new LoadedMapping(mapping, keys.get("name").line()));
+    }
+
+    private static String text(YamlNode node) {
+        return node == null ? null : node.text();
+    }
+
+    private List<TableFilterCondition> readFilter(YamlNode node, NavTable table, String tableName) {
+        List<TableFilterCondition> out = new ArrayList<>();
+        for (YamlNode item : node.items()) {
+            Map<String, YamlNode> keys = item.fields(FILTER_KEYS);
+            if (!item.isMapping()) {
+                continue;
+            }
+            for (String required : List.of("field", "operator", "value")) {
+                if (!keys.containsKey(required)) {
+                    item.problem("'" + required + "' is missing");
+                }
+            }
+            String field = text(keys.get("field"));
+            String column = field == null ? null : resolveColumn(keys.get("field"), field, table, tableName);
+            FilterOperator operator = null;
+            String opText = text(keys.get("operator"));
+            if (opText != null) {
+                operator = FilterOperator.parse(opText).orElse(null);
+                if (operator == null) {
+                    keys.get("operator").problem("'" + opText + "' is not one of " + List.of(FilterOperator.values()));
+                }
+            }
+            Object value = keys.containsKey("value") ? keys.get("value").value() : null;
+            if (operator != null && value instanceof List<?> && operator != FilterOperator.in) {
+                keys.get("value").problem("a list of values needs operator 'in'");
+            }
+            if (column != null && operator != null && value != null) {
+                out.add(new TableFilterCondition(field, column, operator, value));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private List<FieldMapping> readFields(YamlNode node, NavTable table, String tableName, Direction mappingDirection) {
+        List<FieldMapping> out = new ArrayList<>();
+        Map<String, Integer> salesTargets = new LinkedHashMap<>();
+        Set<String> navTargets = new HashSet<>();
+        for (YamlNode item : node.items()) {
+            Map<String, YamlNode> keys = item.fields(FIELD_KEYS);
+            if (!item.isMapping()) {
+                continue;
+            }
+            String navField = text(keys.get("nav"));
+            String sales = text(keys.get("sales"));
+            Object constant = keys.containsKey("constant") ? keys.get("constant").value() : null;
+            Direction direction = keys.containsKey("direction") ? keys.get("direction").enumValue(Direction.class) : mappingDirection;
+            String column = navField == null ? null : resolveColumn(keys.get("nav"), navField, table, tableName);
+            if (column != null && NAV_SYSTEM_COLUMNS.contains(column)) {
+                keys.get("nav").problem("'" + navField + "' is maintained by NAV itself and cannot be mapped");
+            }
+            if (sales != null && !ATTRIBUTE.matcher(sales).matches()) {
+                keys.get("sales").problem("'" + sales + "' is not a Sales attribute logical name (lower case, e.g. telephone1)");
+            }
+            if (constant != null) {
+                if (navField != null && sales != null) {
+                    item.problem("a constant goes to one side only: give 'nav' or 'sales', not both");
+                } else if (navField == null && sales == null) {
+                    item.problem("a constant needs the 'nav' field or 'sales' attribute it is written to");
+                } else if (sales != null && direction != null && direction != Direction.ToIntegrationTable) {
+                    keys.getOrDefault("direction", item).problem("a constant for Sales attribute '" + sales
+                            + "' must have direction ToIntegrationTable");
+                } else if (navField != null && direction != null && direction != Direction.FromIntegrationTable) {
+                    keys.getOrDefault("direction", item).problem("a constant for NAV field '" + navField
+                            + "' must have direction FromIntegrationTable");
+                }
+            } else if (navField == null || sales == null) {
+                item.problem("a field pair needs both 'nav' and 'sales' (or a 'constant' for one side)");
+            }
+            if (direction != null && mappingDirection != null && mappingDirection != Direction.Bidirectional
+                    && direction != Direction.Bidirectional && direction != mappingDirection) {
+                keys.getOrDefault("direction", item).problem("direction " + direction
+                        + " is outside the mapping's direction " + mappingDirection);
+            }
+            if (sales != null && direction != null && direction.includes(Direction.ToIntegrationTable)) {
+                Integer previous = salesTargets.putIfAbsent(sales, item.line());
+                if (previous != null) {
+                    item.problem("Sales attribute '" + sales + "' is already written by the pair on line " + previous);
+                }
+            }
+            if (column != null && direction != null && direction.includes(Direction.FromIntegrationTable)
+                    && !navTargets.add(column)) {
+                item.problem("NAV field '" + navField + "' is already written by another pair");
+            }
+            out.add(new FieldMapping(navField, column, sales, direction, constant, item.line()));
+        }
+        return List.copyOf(out);
+    }
+
+    private String resolveColumn(YamlNode at, String navField, NavTable table, String tableName) {
+        if (table == null) {
+            return null;
+        }
+        String column = NavNaming.sqlName(navField);
+        Optional<NavColumn> found = table.column(column);
+        if (found.isPresent()) {
+            return column;
+        }
+        String hint = closest(column, table.columns().keySet()).map(c -> "; did you mean '" + c + "'?").orElse("");
+        at.problem("NAV table '" + tableName + "' has no field '" + navField + "' (SQL column " + column + ")" + hint);
+        return null;
+    }
+
+    private static Optional<String> closest(String wanted, Set<String> candidates) {
+        String lower = wanted.toLowerCase();
+        return candidates.stream()
+                .filter(c -> !c.startsWith("$") && !c.equals("timestamp"))
+                .min(Comparator.comparingInt(c -> distance(lower, c.toLowerCase())))
+                .filter(c -> distance(lower, c.toLowerCase()) <= Math.max(2, wanted.length() / 3));
+    }
+
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+}

@@ -1,0 +1,116 @@
+package navsync.nav;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import navsync.mapping.FieldMapping;
+import navsync.mapping.FilterOperator;
+import navsync.mapping.IntegrationTableMapping;
+import navsync.mapping.TableFilterCondition;
+
+/**
+ * Builds the statements that read a mapping's NAV table: the columns the mapping needs, the table
+ * filter as parameters (never SQL text from a file), and the change condition on the row version.
+ */
+public final class NavQueries {
+
+    public static final String KEY = "navsyncKey";
+    public static final String RECORD_ID = "navsyncRecordId";
+    public static final String ROW_VERSION = "timestamp";
+    private static final String RECORD_ID_COLUMN = "$systemId";
+
+    private final NavSchema schema;
+    private final NavDialect dialect;
+
+    public NavQueries(NavSchema schema, NavDialect dialect) {
+        this.schema = schema;
+        this.dialect = dialect;
+    }
+
+    /** Rows changed after {@code watermark} (all rows when null), in row-version order. */
+    public NavQuery changedRows(IntegrationTableMapping mapping, Long watermark) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        List<String> conditions = filterConditions(mapping, parameters);
+        if (watermark != null) {
+            parameters.put("watermark", watermark);
+            conditions.add(dialect.rowVersionAbove(":?watermark"));
+        }
+        return new NavQuery(select(mapping) + where(conditions) + " ORDER BY [timestamp]", parameters);
+    }
+
+    /** The rows with these keys that pass the table filter. */
+    public NavQuery rowsByKeys(IntegrationTableMapping mapping, List<String> keys) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        List<String> conditions = filterConditions(mapping, parameters);
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            parameters.put("key" + i, keys.get(i));
+            names.add(":?key" + i);
+        }
+        conditions.add(NavNaming.quote(mapping.navKeyColumn()) + " IN (" + String.join(", ", names) + ")");
+        return new NavQuery(select(mapping) + where(conditions), parameters);
+    }
+
+    private String select(IntegrationTableMapping mapping) {
+        NavTable table = table(mapping);
+        Set<String> columns = new LinkedHashSet<>();
+        for (FieldMapping field : mapping.fields()) {
+            if (field.navColumn() != null) {
+                columns.add(field.navColumn());
+            }
+        }
+        StringBuilder sql = new StringBuilder("SELECT ")
+                .append(NavNaming.quote(mapping.navKeyColumn())).append(" AS ").append(NavNaming.quote(KEY));
+        if (table.column(RECORD_ID_COLUMN).isPresent()) {
+            sql.append(", ").append(NavNaming.quote(RECORD_ID_COLUMN)).append(" AS ").append(NavNaming.quote(RECORD_ID));
+        }
+        sql.append(", ").append(dialect.rowVersionColumn());
+        for (String column : columns) {
+            sql.append(", ").append(NavNaming.quote(column));
+        }
+        return sql.append(" FROM ").append(NavNaming.quote(table.sqlName())).toString();
+    }
+
+    private List<String> filterConditions(IntegrationTableMapping mapping, Map<String, Object> parameters) {
+        List<String> conditions = new ArrayList<>();
+        int n = 0;
+        for (TableFilterCondition condition : mapping.tableFilter()) {
+            String column = NavNaming.quote(condition.column());
+            if (condition.operator() == FilterOperator.in) {
+                List<String> names = new ArrayList<>();
+                for (Object value : condition.values()) {
+                    String name = "filter" + n++;
+                    parameters.put(name, value);
+                    names.add(":?" + name);
+                }
+                conditions.add(column + " IN (" + String.join(", ", names) + ")");
+            } else if (condition.operator() == FilterOperator.startswith) {
+                String name = "filter" + n++;
+                parameters.put(name, escapeLike(String.valueOf(condition.value())) + "%");
+                conditions.add(column + " LIKE :?" + name + " ESCAPE '\\'");
+            } else {
+                String name = "filter" + n++;
+                parameters.put(name, condition.value());
+                conditions.add(column + " " + condition.operator().sql() + " :?" + name);
+            }
+        }
+        return conditions;
+    }
+
+    private static String where(List<String> conditions) {
+        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_").replace("[", "\\[");
+    }
+
+    private NavTable table(IntegrationTableMapping mapping) {
+        return schema.table(mapping.sqlTable()).orElseThrow(() -> new IllegalStateException(
+                "NAV table " + mapping.sqlTable() + " disappeared"));
+    }
+
+}

@@ -1,0 +1,12 @@
+package navsync.sandbox.http;
+
+import navsync.sandbox.odata.QueryExecutor;
+import navsync.sandbox.service.EntityService;
+import navsync.sandbox.service.Identity;
+import navsync.sandbox.service.PayloadReader;
+import navsync.sandbox.store.DataStore;
+
+/** What the endpoints share. */
+record ApiContext(DataStore store, EntityService service, PayloadReader reader, QueryExecutor executor,
+                  Responder responder, Identity identity) {
+}

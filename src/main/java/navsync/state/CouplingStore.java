@@ -1,0 +1,226 @@
+package navsync.state;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import navsync.mapping.Direction;
+
+/**
+ * Couplings of NAV records with Sales rows. Lookups and updates work per batch of records (one
+ * statement per batch), never per record; unique constraints keep one coupling per NAV record and
+ * per Sales row within a mapping.
+ */
+public final class CouplingStore {
+
+    /** Keys per IN list; well below the limits of SQL Server (2100 parameters) and PostgreSQL. */
+    private static final int IN_CHUNK = 500;
+    private static final String COLUMNS = "mapping_name, nav_key, nav_record_id, sales_id, nav_version, sales_modified_on,"
+            + " sales_version, synced_values, to_result, to_job_id, to_synced_at, from_result, from_job_id, from_synced_at,"
+            + " failure_count, last_error, skipped, created_at";
+
+    private final StateStore store;
+
+    CouplingStore(StateStore store) {
+        this.store = store;
+    }
+
+    /** A coupling to record before the first write: the Sales id is decided here. */
+    public record NewCoupling(String navKey, UUID navRecordId, UUID salesId) {
+    }
+
+    /** What a pass did to one coupled record. */
+    public sealed interface Outcome permits Synchronized, Failed {
+        String navKey();
+    }
+
+    /** Written (or found unchanged) in Sales: the new baseline of the pair. */
+    public record Synchronized(String navKey, long navVersion, String syncedValues) implements Outcome {
+    }
+
+    /** Failed in this pass; retried next run, skipped after {@code skipAfterFailures} consecutive failures. */
+    public record Failed(String navKey, String message) implements Outcome {
+    }
+
+    public Map<String, Coupling> findByNavKeys(String mapping, Collection<String> navKeys) {
+        Map<String, Coupling> out = new HashMap<>();
+        if (navKeys.isEmpty()) {
+            return out;
+        }
+        List<String> keys = new ArrayList<>(navKeys);
+        store.inTransaction(c -> {
+            for (int from = 0; from < keys.size(); from += IN_CHUNK) {
+                List<String> chunk = keys.subList(from, Math.min(keys.size(), from + IN_CHUNK));
+                String sql = "SELECT " + COLUMNS + " FROM coupling WHERE mapping_name = ? AND nav_key IN ("
+                        + "?,".repeat(chunk.size() - 1) + "?)";
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    ps.setString(1, mapping);
+                    for (int i = 0; i < chunk.size(); i++) {
+                        ps.setString(i + 2, chunk.get(i));
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            Coupling coupling = read(rs);
+                            out.put(coupling.navKey(), coupling);
+                        }
+                    }
+                }
+            }
+            return null;
+        });
+        return out;
+    }
+
+    public Optional<Coupling> findByNavKey(String mapping, String navKey) {
+        return Optional.ofNullable(findByNavKeys(mapping, List.of(navKey)).get(navKey));
+    }
+
+    public Optional<Coupling> findBySalesId(String mapping, UUID salesId) {
+        return store.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT " + COLUMNS + " FROM coupling WHERE mapping_name = ? AND sales_id = ?")) {
+                ps.setString(1, mapping);
+                ps.setObject(2, salesId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(read(rs)) : Optional.<Coupling>empty();
+                }
+            }
+        });
+    }
+
+    /** NAV keys of failed, not skipped couplings: the retry set of a pass. */
+    public List<String> failedNavKeys(String mapping, Direction pass) {
+        String column = resultColumn(pass);
+        return store.inTransaction(c -> {
+            List<String> keys = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT nav_key FROM coupling WHERE mapping_name = ? AND "
+                    + column + " = ? AND skipped = FALSE ORDER BY nav_key")) {
+                ps.setString(1, mapping);
+                ps.setString(2, SyncResult.Failure.name());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        keys.add(rs.getString(1));
+                    }
+                }
+            }
+            return keys;
+        });
+    }
+
+    public int count(String mapping) {
+        return store.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM coupling WHERE mapping_name = ?")) {
+                ps.setString(1, mapping);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
+    }
+
+    /** Records new couplings and commits them, before anything is written to Sales. */
+    public void insertPending(String mapping, List<NewCoupling> couplings) {
+        if (couplings.isEmpty()) {
+            return;
+        }
+        store.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO coupling (mapping_name, nav_key, nav_record_id,"
+                    + " sales_id, created_at) VALUES (?, ?, ?, ?, ?)")) {
+                OffsetDateTime now = now();
+                for (NewCoupling n : couplings) {
+                    ps.setString(1, mapping);
+                    ps.setString(2, n.navKey());
+                    ps.setObject(3, n.navRecordId());
+                    ps.setObject(4, n.salesId());
+                    ps.setObject(5, now);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Applies the outcomes of one batch of a pass on {@code c} (the caller's transaction, which also
+     * holds the job counters and errors of the batch).
+     */
+    public void applyOutcomes(Connection c, String mapping, Direction pass, UUID jobId, int skipAfterFailures,
+                              List<? extends Outcome> outcomes) throws SQLException {
+        String prefix = pass == Direction.ToIntegrationTable ? "to_" : "from_";
+        OffsetDateTime now = now();
+        try (PreparedStatement ok = c.prepareStatement("UPDATE coupling SET nav_version = ?, synced_values = ?, "
+                + prefix + "result = ?, " + prefix + "job_id = ?, " + prefix + "synced_at = ?, failure_count = 0,"
+                + " last_error = NULL WHERE mapping_name = ? AND nav_key = ?");
+             PreparedStatement failed = c.prepareStatement("UPDATE coupling SET " + prefix + "result = ?, "
+                     + prefix + "job_id = ?, failure_count = failure_count + 1, last_error = ?,"
+                     + " skipped = CASE WHEN failure_count + 1 >= ? THEN TRUE ELSE skipped END"
+                     + " WHERE mapping_name = ? AND nav_key = ?")) {
+            for (Outcome outcome : outcomes) {
+                if (outcome instanceof Synchronized s) {
+                    ok.setLong(1, s.navVersion());
+                    ok.setString(2, s.syncedValues());
+                    ok.setString(3, SyncResult.Success.name());
+                    ok.setObject(4, jobId);
+                    ok.setObject(5, now);
+                    ok.setString(6, mapping);
+                    ok.setString(7, s.navKey());
+                    ok.addBatch();
+                } else if (outcome instanceof Failed f) {
+                    failed.setString(1, SyncResult.Failure.name());
+                    failed.setObject(2, jobId);
+                    failed.setString(3, truncate(f.message(), 2048));
+                    failed.setInt(4, skipAfterFailures);
+                    failed.setString(5, mapping);
+                    failed.setString(6, f.navKey());
+                    failed.addBatch();
+                }
+            }
+            ok.executeBatch();
+            failed.executeBatch();
+        }
+    }
+
+    static String truncate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
+    private static String resultColumn(Direction pass) {
+        return pass == Direction.ToIntegrationTable ? "to_result" : "from_result";
+    }
+
+    static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static Coupling read(ResultSet rs) throws SQLException {
+        return new Coupling(rs.getString("mapping_name"), rs.getString("nav_key"),
+                rs.getObject("nav_record_id", UUID.class), rs.getObject("sales_id", UUID.class),
+                (Long) rs.getObject("nav_version", Long.class), instant(rs, "sales_modified_on"),
+                (Long) rs.getObject("sales_version", Long.class), rs.getString("synced_values"),
+                result(rs.getString("to_result")), rs.getObject("to_job_id", UUID.class), instant(rs, "to_synced_at"),
+                result(rs.getString("from_result")), rs.getObject("from_job_id", UUID.class), instant(rs, "from_synced_at"),
+                rs.getInt("failure_count"), rs.getString("last_error"), rs.getBoolean("skipped"), instant(rs, "created_at"));
+    }
+
+    private static SyncResult result(String text) {
+        return text == null ? null : SyncResult.valueOf(text);
+    }
+
+}

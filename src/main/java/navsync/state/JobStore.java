@@ -1,0 +1,151 @@
+package navsync.state;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Synchronization jobs, their counters and their per-record errors. */
+public final class JobStore {
+
+    private static final String COLUMNS = "id, mapping_name, direction, job_type, status, started_at, finished_at,"
+            + " inserted, modified, deleted, unchanged, skipped, failed, message";
+
+    private final StateStore store;
+
+    JobStore(StateStore store) {
+        this.store = store;
+    }
+
+    /** Error of one record, to add with a batch's outcomes. */
+    public record NewError(String navKey, UUID salesId, String message) {
+    }
+
+    /** Starts (and commits) a job, so it is visible while it runs. */
+    public UUID start(String mapping, String direction, String type) {
+        UUID id = UUID.randomUUID();
+        store.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO sync_job (id, mapping_name, direction, job_type,"
+                    + " status, started_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+                ps.setObject(1, id);
+                ps.setString(2, mapping);
+                ps.setString(3, direction);
+                ps.setString(4, type);
+                ps.setString(5, SyncJob.RUNNING);
+                ps.setObject(6, CouplingStore.now());
+                ps.executeUpdate();
+            }
+            return null;
+        });
+        return id;
+    }
+
+    /** Adds a batch's counters and errors on the caller's transaction. */
+    public void record(Connection c, UUID jobId, String mapping, JobCounters delta, List<NewError> errors)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE sync_job SET inserted = inserted + ?, modified = modified + ?,"
+                + " deleted = deleted + ?, unchanged = unchanged + ?, skipped = skipped + ?, failed = failed + ? WHERE id = ?")) {
+            ps.setInt(1, delta.inserted());
+            ps.setInt(2, delta.modified());
+            ps.setInt(3, delta.deleted());
+            ps.setInt(4, delta.unchanged());
+            ps.setInt(5, delta.skipped());
+            ps.setInt(6, delta.failed());
+            ps.setObject(7, jobId);
+            ps.executeUpdate();
+        }
+        if (errors.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO sync_job_error (job_id, mapping_name, nav_key,"
+                + " sales_id, message, created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+            OffsetDateTime now = CouplingStore.now();
+            for (NewError e : errors) {
+                ps.setObject(1, jobId);
+                ps.setString(2, mapping);
+                ps.setString(3, e.navKey());
+                ps.setObject(4, e.salesId());
+                ps.setString(5, CouplingStore.truncate(e.message(), 2048));
+                ps.setObject(6, now);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    public void finish(UUID jobId, String status, String message) {
+        store.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE sync_job SET status = ?, finished_at = ?, message = ? WHERE id = ?")) {
+                ps.setString(1, status);
+                ps.setObject(2, CouplingStore.now());
+                ps.setString(3, CouplingStore.truncate(message, 2048));
+                ps.setObject(4, jobId);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    public Optional<SyncJob> find(UUID jobId) {
+        return store.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM sync_job WHERE id = ?")) {
+                ps.setObject(1, jobId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(read(rs)) : Optional.<SyncJob>empty();
+                }
+            }
+        });
+    }
+
+    /** The newest jobs, optionally of one mapping. */
+    public List<SyncJob> latest(String mapping, int limit) {
+        return store.inTransaction(c -> {
+            String sql = "SELECT " + COLUMNS + " FROM sync_job" + (mapping == null ? "" : " WHERE mapping_name = ?")
+                    + " ORDER BY started_at DESC, id FETCH FIRST " + limit + " ROWS ONLY";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                if (mapping != null) {
+                    ps.setString(1, mapping);
+                }
+                List<SyncJob> jobs = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        jobs.add(read(rs));
+                    }
+                }
+                return jobs;
+            }
+        });
+    }
+
+    public List<JobError> errors(UUID jobId) {
+        return store.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, job_id, mapping_name, nav_key, sales_id, message,"
+                    + " created_at FROM sync_job_error WHERE job_id = ? ORDER BY id")) {
+                ps.setObject(1, jobId);
+                List<JobError> errors = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        errors.add(new JobError(rs.getLong("id"), rs.getObject("job_id", UUID.class),
+                                rs.getString("mapping_name"), rs.getString("nav_key"), rs.getObject("sales_id", UUID.class),
+                                rs.getString("message"), CouplingStore.instant(rs, "created_at")));
+                    }
+                }
+                return errors;
+            }
+        });
+    }
+
+    private static SyncJob read(ResultSet rs) throws SQLException {
+        JobCounters counters = new JobCounters(rs.getInt("inserted"), rs.getInt("modified"), rs.getInt("deleted"),
+                rs.getInt("unchanged"), rs.getInt("skipped"), rs.getInt("failed"));
+        return new SyncJob(rs.getObject("id", UUID.class), rs.getString("mapping_name"), rs.getString("direction"),
+                rs.getString("job_type"), rs.getString("status"), CouplingStore.instant(rs, "started_at"),
+                CouplingStore.instant(rs, "finished_at"), counters, rs.getString("message"));
+    }
+}

@@ -1,0 +1,91 @@
+package navsync.state;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * navsync's own database: couplings, watermarks, jobs and job errors. H2 (a file under the data
+ * folder) by default, PostgreSQL in production; the schema comes from Flyway migrations in
+ * {@code db/migration}.
+ */
+public final class StateStore implements AutoCloseable {
+
+    private final HikariDataSource dataSource;
+    private final CouplingStore couplings;
+    private final JobStore jobs;
+    private final WatermarkStore watermarks;
+
+    private StateStore(HikariDataSource dataSource) {
+        this.dataSource = dataSource;
+        this.couplings = new CouplingStore(this);
+        this.jobs = new JobStore(this);
+        this.watermarks = new WatermarkStore(this);
+    }
+
+    /** Opens a pool on the database and brings its schema up to date. */
+    public static StateStore open(String jdbcUrl, String user, String password, int poolSize) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("navsync-state");
+        config.setJdbcUrl(jdbcUrl);
+        if (user != null && !user.isEmpty()) {
+            config.setUsername(user);
+        }
+        if (password != null && !password.isEmpty()) {
+            config.setPassword(password);
+        }
+        config.setMaximumPoolSize(poolSize);
+        config.setAutoCommit(true);
+        HikariDataSource ds = new HikariDataSource(config);
+        try {
+            Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+        } catch (RuntimeException e) {
+            ds.close();
+            throw e;
+        }
+        return new StateStore(ds);
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public CouplingStore couplings() {
+        return couplings;
+    }
+
+    public JobStore jobs() {
+        return jobs;
+    }
+
+    public WatermarkStore watermarks() {
+        return watermarks;
+    }
+
+    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    public <T> T inTransaction(SqlWork<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StateStoreException("State store: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

@@ -1,0 +1,6 @@
+package navsync.state;
+
+/** Result of the last synchronization of a coupled pair in one direction. */
+public enum SyncResult {
+    Success, Failure
+}

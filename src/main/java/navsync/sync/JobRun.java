@@ -1,0 +1,95 @@
+package navsync.sync;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import navsync.mapping.Direction;
+import navsync.mapping.IntegrationTableMapping;
+import navsync.state.JobCounters;
+
+/**
+ * A synchronization job while it runs: shared by the parallel batches of its pass (Camel copies the
+ * exchange property holding it into every split part), so its accumulators are thread-safe.
+ */
+public final class JobRun {
+
+    /** Exchange property that carries the running job through a route. */
+    public static final String PROPERTY = "navsyncJob";
+
+    private final UUID id;
+    private final IntegrationTableMapping mapping;
+    private final Direction pass;
+    private final Instant startedAt = Instant.now();
+    private final Long startWatermark;
+    private final AtomicLong highestVersion = new AtomicLong(Long.MIN_VALUE);
+    private final Set<String> retried = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger inserted = new AtomicInteger();
+    private final AtomicInteger modified = new AtomicInteger();
+    private final AtomicInteger deleted = new AtomicInteger();
+    private final AtomicInteger unchanged = new AtomicInteger();
+    private final AtomicInteger skipped = new AtomicInteger();
+    private final AtomicInteger failed = new AtomicInteger();
+
+    JobRun(UUID id, IntegrationTableMapping mapping, Direction pass, Long startWatermark) {
+        this.id = id;
+        this.mapping = mapping;
+        this.pass = pass;
+        this.startWatermark = startWatermark;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public IntegrationTableMapping mapping() {
+        return mapping;
+    }
+
+    public Direction pass() {
+        return pass;
+    }
+
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    /** The watermark the pass started from, null for a first or full pass. */
+    public Long startWatermark() {
+        return startWatermark;
+    }
+
+    /** Notes a row version read by this pass; the highest becomes the next watermark. */
+    public void observeVersion(long version) {
+        highestVersion.accumulateAndGet(version, Math::max);
+    }
+
+    public Long highestVersion() {
+        long v = highestVersion.get();
+        return v == Long.MIN_VALUE ? null : v;
+    }
+
+    /** Marks a key as handled by the retry set, so the changed-rows read does not handle it twice. */
+    public void markRetried(String navKey) {
+        retried.add(navKey);
+    }
+
+    public boolean wasRetried(String navKey) {
+        return retried.contains(navKey);
+    }
+
+    public void add(JobCounters delta) {
+        inserted.addAndGet(delta.inserted());
+        modified.addAndGet(delta.modified());
+        deleted.addAndGet(delta.deleted());
+        unchanged.addAndGet(delta.unchanged());
+        skipped.addAndGet(delta.skipped());
+        failed.addAndGet(delta.failed());
+    }
+
+    public JobCounters counters() {
+        return new JobCounters(inserted.get(), modified.get(), deleted.get(), unchanged.get(), skipped.get(), failed.get());
+    }
+}

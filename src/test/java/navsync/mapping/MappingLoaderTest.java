@@ -1,0 +1,132 @@
+package navsync.mapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import navsync.nav.NavSchema;
+import navsync.nav.demo.DemoNavDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class MappingLoaderTest {
+
+    private static final Path BAD = Path.of("src/test/resources/mappings/bad");
+    private static HikariDataSource nav;
+    private static MappingLoader loader;
+
+    @BeforeAll
+    static void demoDatabase() {
+        nav = new HikariDataSource();
+        nav.setJdbcUrl(DemoNavDatabase.jdbcUrl("mapping-loader-test"));
+        DemoNavDatabase.install(nav, DemoNavDatabase.DEFAULT_COMPANY);
+        loader = new MappingLoader(new NavSchema(nav, DemoNavDatabase.DEFAULT_COMPANY), 500);
+    }
+
+    @AfterAll
+    static void close() {
+        nav.close();
+    }
+
+    @Test
+    void theShippedCustomerMappingLoads() {
+        List<IntegrationTableMapping> mappings = loader.loadFolder(Path.of("mappings"));
+        IntegrationTableMapping customer = mappings.stream().filter(m -> m.name().equals("CUSTOMER")).findFirst().orElseThrow();
+        assertThat(customer.table()).isEqualTo("Customer");
+        assertThat(customer.navKeyColumn()).isEqualTo("No_");
+        assertThat(customer.entity().entitySet()).isEqualTo("accounts");
+        assertThat(customer.direction()).isEqualTo(Direction.Bidirectional);
+        assertThat(customer.synchOnlyCoupledRecords()).isFalse();
+        assertThat(customer.tableFilter()).singleElement().satisfies(f -> {
+            assertThat(f.column()).isEqualTo("Blocked");
+            assertThat(f.operator()).isEqualTo(FilterOperator.eq);
+            assertThat(f.value()).isEqualTo(0L);
+        });
+        assertThat(customer.fields()).anySatisfy(f -> {
+            assertThat(f.navField()).isEqualTo("Phone No.");
+            assertThat(f.navColumn()).isEqualTo("Phone No_");
+            assertThat(f.salesAttribute()).isEqualTo("telephone1");
+            assertThat(f.direction()).isEqualTo(Direction.Bidirectional);
+        });
+        assertThat(customer.fields()).anySatisfy(f -> {
+            assertThat(f.salesAttribute()).isEqualTo("customertypecode");
+            assertThat(f.constant()).isEqualTo(3L);
+            assertThat(f.direction()).isEqualTo(Direction.ToIntegrationTable);
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            unknown-key.yaml          | 3 | tabel                | unknown key; expected one of
+            unknown-field.yaml        | 8 | fields[1].nav        | NAV table 'Customer' has no field 'Phone No' (SQL column Phone No); did you mean 'Phone No_'?
+            bad-direction.yaml        | 4 | direction            | 'ToSales' is not one of [ToIntegrationTable, FromIntegrationTable, Bidirectional]
+            duplicate-key.yaml        | 8 | fields[0].sales      | duplicate key
+            missing-entity.yaml       | 1 | entity               | required key is missing
+            unknown-entity.yaml       | 3 | entity               | unknown Sales entity 'acount'
+            unknown-table.yaml        | 2 | table                | has no NAV table 'Vendor'
+            invalid-yaml.yaml         | 7 | ''                   | not valid YAML
+            batch-size.yaml           | 5 | batchSize            | must be between 1 and 1000
+            field-direction.yaml      | 10 | fields[1].direction | direction FromIntegrationTable is outside the mapping's direction ToIntegrationTable
+            duplicate-attribute.yaml  | 8 | fields[1]            | Sales attribute 'name' is already written by the pair on line 6
+            constant-both-sides.yaml  | 8 | fields[1]            | a constant goes to one side only
+            filter-operator.yaml      | 7 | tableFilter[0].operator | 'equals' is not one of
+            bad-name.yaml             | 1 | name                 | is not a NAV mapping name
+            unknown-dependency.yaml   | 0 | dependsOn            | no mapping named 'SALESPEOPLE'
+            system-column.yaml        | 8 | fields[1].nav        | 'timestamp' is maintained by NAV itself
+            """)
+    void aMalformedFileIsRefusedWithFileLineAndKey(String file, int line, String key, String message) {
+        Path path = BAD.resolve(file);
+        assertThatThrownBy(() -> loader.loadFiles(List.of(path)))
+                .isInstanceOfSatisfying(MappingException.class, e -> {
+                    assertThat(e.problems()).anySatisfy(p -> {
+                        assertThat(p.file()).isEqualTo(path.toString());
+                        assertThat(p.line()).isEqualTo(line);
+                        assertThat(p.key()).isEqualTo(key);
+                        assertThat(p.message()).contains(message);
+                    });
+                    assertThat(e.getMessage()).contains(path + ":" + line + ":");
+                });
+    }
+
+    @Test
+    void twoFilesWithTheSameMappingNameAreRefused(@TempDir Path dir) throws Exception {
+        Files.copy(Path.of("mappings/customer.yaml"), dir.resolve("a.yaml"));
+        Files.copy(Path.of("mappings/customer.yaml"), dir.resolve("b.yaml"));
+        assertThatThrownBy(() -> loader.loadFolder(dir))
+                .isInstanceOfSatisfying(MappingException.class, e -> assertThat(e.problems()).singleElement()
+                        .satisfies(p -> {
+                            assertThat(p.file()).endsWith("b.yaml");
+                            assertThat(p.message()).contains("mapping name 'CUSTOMER' is already used by").contains("a.yaml");
+                        }));
+    }
+
+    @Test
+    void everyProblemOfAFileIsReportedAtOnce(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("many.yaml");
+        Files.writeString(file, """
+                name: CUSTOMER
+                table: Customer
+                entity: acount
+                direction: Sideways
+                fields:
+                  - nav: Nmae
+                    sales: name
+                """);
+        assertThatThrownBy(() -> loader.loadFiles(List.of(file)))
+                .isInstanceOfSatisfying(MappingException.class, e -> assertThat(e.problems())
+                        .extracting(MappingProblem::line).containsExactlyInAnyOrder(3, 4, 6));
+    }
+
+    @Test
+    void anEmptyFolderIsAnError(@TempDir Path dir) {
+        assertThatThrownBy(() -> loader.loadFolder(dir)).isInstanceOf(MappingException.class)
+                .hasMessageContaining("no *.yaml mapping files");
+    }
+}

@@ -1,0 +1,154 @@
+package navsync.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import navsync.mapping.Direction;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The state store's behaviour, run on H2 and on PostgreSQL by the subclasses. */
+abstract class StateStoreContract {
+
+    StateStore store;
+
+    abstract StateStore open();
+
+    @BeforeEach
+    void openStore() {
+        store = open();
+    }
+
+    @AfterEach
+    void closeStore() {
+        store.close();
+    }
+
+    @Test
+    void pendingCouplingIsRecordedThenSynchronized() throws Exception {
+        UUID salesId = UUID.randomUUID();
+        UUID recordId = UUID.randomUUID();
+        store.couplings().insertPending("CUSTOMER", List.of(new CouplingStore.NewCoupling("10000", recordId, salesId)));
+
+        Coupling pending = store.couplings().findByNavKey("CUSTOMER", "10000").orElseThrow();
+        assertThat(pending.isPending()).isTrue();
+        assertThat(pending.salesId()).isEqualTo(salesId);
+        assertThat(pending.navRecordId()).isEqualTo(recordId);
+
+        UUID job = store.jobs().start("CUSTOMER", "ToIntegrationTable", "Synchronization");
+        store.inTransaction(c -> {
+            store.couplings().applyOutcomes(c, "CUSTOMER", Direction.ToIntegrationTable, job, 3,
+                    List.of(new CouplingStore.Synchronized("10000", 42L, "{\"name\":\"A\"}")));
+            return null;
+        });
+        Coupling done = store.couplings().findBySalesId("CUSTOMER", salesId).orElseThrow();
+        assertThat(done.isPending()).isFalse();
+        assertThat(done.navVersion()).isEqualTo(42L);
+        assertThat(done.toResult()).isEqualTo(SyncResult.Success);
+        assertThat(done.toJobId()).isEqualTo(job);
+        assertThat(done.syncedValues()).isEqualTo("{\"name\":\"A\"}");
+    }
+
+    @Test
+    void aNavRecordAndASalesRowAreCoupledAtMostOncePerMapping() {
+        UUID salesId = UUID.randomUUID();
+        store.couplings().insertPending("CUSTOMER", List.of(new CouplingStore.NewCoupling("10000", null, salesId)));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.couplings().insertPending("CUSTOMER",
+                List.of(new CouplingStore.NewCoupling("10000", null, UUID.randomUUID()))))
+                .isInstanceOf(StateStoreException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.couplings().insertPending("CUSTOMER",
+                List.of(new CouplingStore.NewCoupling("20000", null, salesId))))
+                .isInstanceOf(StateStoreException.class);
+        // the same Sales row may be coupled under another mapping
+        store.couplings().insertPending("VENDOR", List.of(new CouplingStore.NewCoupling("10000", null, salesId)));
+        assertThat(store.couplings().count("CUSTOMER")).isEqualTo(1);
+    }
+
+    @Test
+    void failuresAreRetriedThenSkippedAfterTheConfiguredCount() {
+        store.couplings().insertPending("CUSTOMER", List.of(
+                new CouplingStore.NewCoupling("10000", null, UUID.randomUUID()),
+                new CouplingStore.NewCoupling("20000", null, UUID.randomUUID())));
+        UUID job = store.jobs().start("CUSTOMER", "ToIntegrationTable", "Synchronization");
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            store.inTransaction(c -> {
+                store.couplings().applyOutcomes(c, "CUSTOMER", Direction.ToIntegrationTable, job, 2,
+                        List.of(new CouplingStore.Failed("10000", "too long")));
+                return null;
+            });
+            if (attempt == 1) {
+                assertThat(store.couplings().failedNavKeys("CUSTOMER", Direction.ToIntegrationTable)).containsExactly("10000");
+            }
+        }
+        Coupling skipped = store.couplings().findByNavKey("CUSTOMER", "10000").orElseThrow();
+        assertThat(skipped.skipped()).isTrue();
+        assertThat(skipped.failureCount()).isEqualTo(2);
+        assertThat(skipped.lastError()).isEqualTo("too long");
+        assertThat(store.couplings().failedNavKeys("CUSTOMER", Direction.ToIntegrationTable)).isEmpty();
+        assertThat(store.couplings().failedNavKeys("CUSTOMER", Direction.FromIntegrationTable)).isEmpty();
+    }
+
+    @Test
+    void lookupByManyKeysWorksAcrossChunks() {
+        List<CouplingStore.NewCoupling> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 1234; i++) {
+            many.add(new CouplingStore.NewCoupling("C" + i, null, UUID.randomUUID()));
+        }
+        store.couplings().insertPending("CUSTOMER", many);
+        List<String> keys = new java.util.ArrayList<>(many.stream().map(CouplingStore.NewCoupling::navKey).toList());
+        keys.add("MISSING");
+        Map<String, Coupling> found = store.couplings().findByNavKeys("CUSTOMER", keys);
+        assertThat(found).hasSize(1234).doesNotContainKey("MISSING");
+        assertThat(found.get("C1233").salesId()).isEqualTo(many.get(1233).salesId());
+    }
+
+    @Test
+    void jobCountersAndErrorsAccumulatePerBatch() throws SQLException {
+        UUID job = store.jobs().start("CUSTOMER", "ToIntegrationTable", "Synchronization");
+        store.inTransaction(c -> {
+            store.jobs().record(c, job, "CUSTOMER", new JobCounters(3, 1, 0, 2, 0, 1),
+                    List.of(new JobStore.NewError("10000", UUID.randomUUID(), "HTTP 400: too long")));
+            return null;
+        });
+        store.inTransaction(c -> {
+            store.jobs().record(c, job, "CUSTOMER", new JobCounters(2, 0, 0, 0, 1, 0), List.of());
+            return null;
+        });
+        store.jobs().finish(job, SyncJob.SUCCEEDED, "done");
+        SyncJob found = store.jobs().find(job).orElseThrow();
+        assertThat(found.counters()).isEqualTo(new JobCounters(5, 1, 0, 2, 1, 1));
+        assertThat(found.status()).isEqualTo(SyncJob.SUCCEEDED);
+        assertThat(found.finishedAt()).isNotNull();
+        assertThat(store.jobs().errors(job)).singleElement().satisfies(e -> {
+            assertThat(e.navKey()).isEqualTo("10000");
+            assertThat(e.message()).isEqualTo("HTTP 400: too long");
+        });
+        assertThat(store.jobs().latest("CUSTOMER", 10)).extracting(SyncJob::id).containsExactly(job);
+        assertThat(store.jobs().latest("CONTACT", 10)).isEmpty();
+    }
+
+    @Test
+    void aFailedBatchTransactionLeavesNothingBehind() {
+        UUID job = store.jobs().start("CUSTOMER", "ToIntegrationTable", "Synchronization");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.inTransaction(c -> {
+            store.jobs().record(c, job, "CUSTOMER", new JobCounters(5, 0, 0, 0, 0, 0), List.of());
+            throw new SQLException("crash before commit");
+        })).isInstanceOf(StateStoreException.class);
+        assertThat(store.jobs().find(job).orElseThrow().counters()).isEqualTo(JobCounters.ZERO);
+    }
+
+    @Test
+    void watermarksMoveAndReset() {
+        assertThat(store.watermarks().get("CUSTOMER", "ToIntegrationTable")).isEmpty();
+        store.watermarks().set("CUSTOMER", "ToIntegrationTable", "100");
+        store.watermarks().set("CUSTOMER", "ToIntegrationTable", "250");
+        assertThat(store.watermarks().get("CUSTOMER", "ToIntegrationTable")).contains("250");
+        assertThat(store.watermarks().get("CUSTOMER", "FromIntegrationTable")).isEmpty();
+        store.watermarks().reset("CUSTOMER", "ToIntegrationTable");
+        assertThat(store.watermarks().get("CUSTOMER", "ToIntegrationTable")).isEmpty();
+    }
+}

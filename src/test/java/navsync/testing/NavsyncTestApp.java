@@ -1,0 +1,83 @@
+package navsync.testing;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import navsync.app.NavsyncMain;
+import navsync.sandbox.SalesSandbox;
+import navsync.state.StateStore;
+import navsync.sync.SynchronizationService;
+import org.apache.camel.CamelContext;
+import org.apache.camel.main.Main;
+import org.apache.camel.test.AvailablePortFinder;
+
+/**
+ * The whole navsync application as the README's command starts it (camel-main, YAML routes, REST
+ * API, demo NAV database, Sales sandbox), with private in-memory databases and free ports.
+ */
+public final class NavsyncTestApp implements AutoCloseable {
+
+    private final Main main;
+    private final int port;
+
+    private NavsyncTestApp(Main main, int port) {
+        this.main = main;
+        this.port = port;
+    }
+
+    public static NavsyncTestApp start(Path dataDir, Map<String, String> overrides) {
+        int port = AvailablePortFinder.getNextAvailable();
+        String id = UUID.randomUUID().toString();
+        Main main = NavsyncMain.create();
+        main.addOverrideProperty("camel.server.port", Integer.toString(port));
+        main.addOverrideProperty("navsync.data-dir", dataDir.toString());
+        main.addOverrideProperty("navsync.nav.url", "jdbc:h2:mem:nav-" + id + ";MODE=MSSQLServer;DB_CLOSE_DELAY=-1");
+        main.addOverrideProperty("navsync.state.url", "jdbc:h2:mem:state-" + id + ";DB_CLOSE_DELAY=-1");
+        main.addOverrideProperty("navsync.run-on-start", "none");
+        overrides.forEach(main::addOverrideProperty);
+        try {
+            main.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("navsync did not start: " + e.getMessage(), e);
+        }
+        return new NavsyncTestApp(main, port);
+    }
+
+    public CamelContext camel() {
+        return main.getCamelContext();
+    }
+
+    public <T> T bean(String name, Class<T> type) {
+        return camel().getRegistry().lookupByNameAndType(name, type);
+    }
+
+    public SynchronizationService synchronization() {
+        return bean("synchronizationService", SynchronizationService.class);
+    }
+
+    public StateStore store() {
+        return bean("stateStore", StateStore.class);
+    }
+
+    public DataSource nav() {
+        return bean("navDataSource", DataSource.class);
+    }
+
+    public SalesSandbox sandbox() {
+        return bean("salesSandbox", SalesSandbox.class);
+    }
+
+    public String apiUrl(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    @Override
+    public void close() {
+        try {
+            main.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
