@@ -30,7 +30,7 @@ public final class NavsyncTestApp implements AutoCloseable {
         int port = AvailablePortFinder.getNextAvailable();
         String id = UUID.randomUUID().toString();
         Main main = NavsyncMain.create();
-        main.addOverrideProperty("camel.server.port", Integer.toString(port));
+        main.addOverrideProperty("navsync.http.port", Integer.toString(port));
         main.addOverrideProperty("navsync.data-dir", dataDir.toString());
         main.addOverrideProperty("navsync.nav.url", "jdbc:h2:mem:nav-" + id + ";MODE=MSSQLServer;DB_CLOSE_DELAY=-1");
         main.addOverrideProperty("navsync.state.url", "jdbc:h2:mem:state-" + id + ";DB_CLOSE_DELAY=-1");

@@ -49,6 +49,9 @@ final class SyntheticCustomerValues {
             "Printing", "Healthcare", "Insurance", "Legal Services", "Architects", "Catering", "Software", "Electronics",
             "Home Furnishings", "Facilities", "Education", "Property Management", "Hospitality", "Media", "Marketing"};
 
+    /** 2016-01-01T00:00:00Z: generated $systemIds look created since then. */
+    private static final long SYSTEM_ID_EPOCH_MILLIS = 1_451_606_400_000L;
+
     private SyntheticCustomerValues() {
     }
 
@@ -112,7 +115,7 @@ final class SyntheticCustomerValues {
         v[i++] = country.vatBusPostingGroup;                                     // VAT Bus_ Posting Group
         v[i++] = chance(r, 50) ? "" : country.mobile(r);                         // Mobile Phone No_
         v[i++] = modified;                                                       // Last Modified Date Time
-        v[i++] = uuid(r);                                                        // $systemId
+        v[i++] = systemId(seed, number, r);                                      // $systemId
         return v;
     }
 
@@ -166,9 +169,15 @@ final class SyntheticCustomerValues {
         return out.toString();
     }
 
-    private static UUID uuid(Random r) {
-        long msb = (r.nextLong() & ~0xF000L) | 0x4000L;                   // version 4
-        long lsb = (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;  // IETF variant
+    /**
+     * A UUID version 7 (time-ordered): a pseudo creation time in milliseconds that grows with the
+     * customer number, then random bits. Ordered ids keep the unique index on $systemId cheap to fill
+     * (random version-4 ids cost a bulk load about a third more on H2).
+     */
+    static UUID systemId(long seed, long number, Random r) {
+        long millis = SYSTEM_ID_EPOCH_MILLIS + (mix(seed) & 0xFFFFFFFFFL) + number;   // 48 bits of time
+        long msb = (millis << 16) | 0x7000L | (r.nextInt() & 0x0FFFL);
+        long lsb = (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;        // IETF variant
         return new UUID(msb, lsb);
     }
 

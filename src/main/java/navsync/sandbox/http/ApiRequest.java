@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -24,7 +25,7 @@ final class ApiRequest {
 
     ApiRequest(HttpExchange exchange, String version, String resource, String organizationUrl) throws IOException {
         this.exchange = exchange;
-        this.method = exchange.getRequestMethod().toUpperCase(java.util.Locale.ROOT);
+        this.method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
         this.version = version;
         this.resource = resource;
         String host = exchange.getRequestHeaders().getFirst("Host");

@@ -1,6 +1,7 @@
 package navsync.sandbox.http;
 
 import java.io.IOException;
+import java.util.UUID;
 
 import navsync.sandbox.json.RowWriter;
 import navsync.sandbox.odata.Selection;
@@ -23,7 +24,7 @@ final class EntityJson {
         });
     }
 
-    static String entityId(ApiRequest req, EntityType type, java.util.UUID id) {
+    static String entityId(ApiRequest req, EntityType type, UUID id) {
         return req.serviceRoot() + type.entitySetName() + "(" + id + ")";
     }
 }

@@ -2,6 +2,7 @@ package navsync.sandbox.http;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The {@code Prefer} header: comma-separated preferences, values possibly quoted (commas inside quotes belong to
@@ -20,7 +21,7 @@ record Preferences(boolean returnRepresentation, Integer maxPageSize, boolean in
                 for (String pref : split(header)) {
                     String p = pref.strip();
                     int eq = p.indexOf('=');
-                    String name = (eq < 0 ? p : p.substring(0, eq)).strip().toLowerCase(java.util.Locale.ROOT);
+                    String name = (eq < 0 ? p : p.substring(0, eq)).strip().toLowerCase(Locale.ROOT);
                     String value = eq < 0 ? "" : unquote(p.substring(eq + 1).strip());
                     switch (name) {
                         case "return" -> representation = value.equals("representation");

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -85,6 +86,6 @@ final class Responder {
         h.set("OData-Version", "4.0");
         h.set("x-ms-dop-hint", Integer.toString(dopHint));
         ThreadLocalRandom r = ThreadLocalRandom.current();
-        h.set("REQ_ID", new java.util.UUID(r.nextLong(), r.nextLong()).toString());
+        h.set("REQ_ID", new UUID(r.nextLong(), r.nextLong()).toString());
     }
 }

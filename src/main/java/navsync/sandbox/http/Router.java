@@ -13,7 +13,12 @@ import com.sun.net.httpserver.HttpHandler;
 import navsync.sandbox.error.DataverseException;
 import navsync.sandbox.error.ErrorCodes;
 import navsync.sandbox.odata.EntityKeys;
+import navsync.sandbox.odata.QueryExecutor;
 import navsync.sandbox.schema.EntityType;
+import navsync.sandbox.service.EntityService;
+import navsync.sandbox.service.Identity;
+import navsync.sandbox.service.PayloadReader;
+import navsync.sandbox.store.DataStore;
 
 /**
  * Entry point for every HTTP request: counts it, maps {@code /api/data/v9.0|v9.1|v9.2/<resource>} to an endpoint,
@@ -32,11 +37,10 @@ public final class Router implements HttpHandler {
     private final BulkEndpoint bulk;
     private final ServiceEndpoint service;
 
-    public Router(navsync.sandbox.store.DataStore store, navsync.sandbox.service.EntityService entityService,
-                  navsync.sandbox.service.Identity identity, String organizationUrl, int dopHint,
-                  RequestCounters counters) {
-        this.ctx = new ApiContext(store, entityService, new navsync.sandbox.service.PayloadReader(store.schema()),
-                new navsync.sandbox.odata.QueryExecutor(store), new Responder(dopHint), identity);
+    public Router(DataStore store, EntityService entityService, Identity identity, String organizationUrl,
+                  int dopHint, RequestCounters counters) {
+        this.ctx = new ApiContext(store, entityService, new PayloadReader(store.schema()), new QueryExecutor(store),
+                new Responder(dopHint), identity);
         this.organizationUrl = organizationUrl;
         this.counters = counters;
         this.collection = new CollectionEndpoint(ctx);

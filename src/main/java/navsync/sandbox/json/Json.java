@@ -1,5 +1,7 @@
 package navsync.sandbox.json;
 
+import java.io.IOException;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -33,7 +35,7 @@ public final class Json {
         }
         try {
             return MAPPER.readTree(body);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             String msg = e.getMessage() == null ? e.toString() : e.getMessage();
             int nl = msg.indexOf('\n');
             throw new DataverseException(400, ErrorCodes.ODATA_CLIENT_PAYLOAD_ERROR,

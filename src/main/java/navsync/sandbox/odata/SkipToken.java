@@ -1,5 +1,6 @@
 package navsync.sandbox.odata;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -78,7 +79,7 @@ public record SkipToken(int pageNumber, Object[] lastKey) {
             return new SkipToken(Integer.parseInt(page.group(1)), values);
         } catch (DataverseException e) {
             throw e;
-        } catch (RuntimeException | java.io.IOException e) {
+        } catch (RuntimeException | IOException e) {
             throw invalid();
         }
     }

@@ -15,6 +15,7 @@ import static navsync.sandbox.schema.RequiredLevel.APPLICATION_REQUIRED;
 import static navsync.sandbox.schema.RequiredLevel.RECOMMENDED;
 import static navsync.sandbox.schema.RequiredLevel.SYSTEM_REQUIRED;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -185,7 +186,7 @@ public final class StandardSchema {
 
     /** address1_* columns with the lengths of [E-ACCOUNT] (contact uses the same [E-CONTACT]). */
     private static Attribute.Builder[] address1(boolean withComposite) {
-        List<Attribute.Builder> list = new java.util.ArrayList<>(List.of(
+        List<Attribute.Builder> list = new ArrayList<>(List.of(
                 string("address1_name", 200),
                 string("address1_line1", 250),
                 string("address1_line2", 250),

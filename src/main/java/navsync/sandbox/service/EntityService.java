@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import navsync.sandbox.error.DataverseException;
 import navsync.sandbox.error.ErrorCodes;
@@ -54,9 +55,9 @@ public final class EntityService {
      */
     public Row create(EntityType type, Payload p) {
         checkForeignReferences(type, List.of(p));
-        Instant now = now();
         UUID id = p.primaryKey() != null ? p.primaryKey() : newId();
         return table(type).write(tx -> {
+            Instant now = tx.timestamp(now());
             if (tx.get(id) != null) {
                 throw new DataverseException(412, ErrorCodes.DUPLICATE_RECORD, ALREADY_EXISTS);
             }
@@ -77,14 +78,14 @@ public final class EntityService {
                     + type.primaryKey().logicalName() + "' in the request body doesn't match the key in the request URI.");
         }
         checkForeignReferences(type, List.of(p));
-        Instant now = now();
         return table(type).write(tx -> {
+            Instant now = tx.timestamp(now());
             Row existing = tx.get(id);
-            checkOwnReferences(type, p, tx);
             if (existing == null) {
                 if (pre.requiresExisting()) {
                     throw DataverseException.notFound(ErrorCodes.EMPTY, type.logicalName(), id);
                 }
+                checkOwnReferences(type, p, tx);
                 Row row = created(type, id, p, now);
                 tx.put(row);
                 return new UpsertResult(row, true);
@@ -95,6 +96,7 @@ public final class EntityService {
             if (!pre.matches(existing.etag())) {
                 throw new DataverseException(412, ErrorCodes.EMPTY, VERSION_MISMATCH);
             }
+            checkOwnReferences(type, p, tx);
             Row row = updated(type, existing, p, now);
             tx.put(row);
             return new UpsertResult(row, false);
@@ -119,12 +121,12 @@ public final class EntityService {
     /** CreateMultiple: ids in Targets order [BULK]. Duplicate or existing ids fail like a single create. */
     public List<UUID> createMultiple(EntityType type, List<Payload> targets) {
         checkForeignReferences(type, targets);
-        Instant now = now();
         List<UUID> ids = new ArrayList<>(targets.size());
         for (Payload p : targets) {
             ids.add(p.primaryKey() != null ? p.primaryKey() : newId());
         }
         return table(type).write(tx -> {
+            Instant now = tx.timestamp(now());
             for (int i = 0; i < targets.size(); i++) {
                 Payload p = targets.get(i);
                 UUID id = ids.get(i);
@@ -152,8 +154,8 @@ public final class EntityService {
             }
         }
         checkForeignReferences(type, unique);
-        Instant now = now();
         table(type).write(tx -> {
+            Instant now = tx.timestamp(now());
             for (Payload p : unique) {
                 Row existing = tx.get(p.primaryKey());
                 if (existing == null) {
@@ -180,8 +182,8 @@ public final class EntityService {
             }
         }
         checkForeignReferences(type, targets);
-        Instant now = now();
         table(type).write(tx -> {
+            Instant now = tx.timestamp(now());
             for (Payload p : targets) {
                 UUID id = p.primaryKey();
                 Row existing = tx.get(id);
@@ -245,12 +247,17 @@ public final class EntityService {
         return store.table(type);
     }
 
+    /**
+     * Taken under the table's write lock, so modifiedon never decreases in commit order within a table: a client
+     * that reads {@code modifiedon ge <last seen>} doesn't miss rows committed after its read.
+     */
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
+    /** A random (version 4) id; ThreadLocalRandom avoids SecureRandom contention on the bulk path. */
     private static UUID newId() {
-        java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+        ThreadLocalRandom r = ThreadLocalRandom.current();
         long msb = (r.nextLong() & 0xffffffffffff0fffL) | 0x0000000000004000L;
         long lsb = (r.nextLong() & 0x3fffffffffffffffL) | 0x8000000000000000L;
         return new UUID(msb, lsb);

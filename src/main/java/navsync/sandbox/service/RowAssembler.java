@@ -9,6 +9,7 @@ import navsync.sandbox.schema.Attribute;
 import navsync.sandbox.schema.AttributeType;
 import navsync.sandbox.schema.Derivation;
 import navsync.sandbox.schema.EntityType;
+import navsync.sandbox.schema.RequiredLevel;
 import navsync.sandbox.schema.SystemColumns;
 import navsync.sandbox.store.EntityReference;
 import navsync.sandbox.store.Row;
@@ -63,7 +64,7 @@ final class RowAssembler {
             Object v = p.slot(a.index());
             if (v != null && a.validForUpdate()) {
                 if (v == Payload.NULL) {
-                    if (a.requiredLevel() == navsync.sandbox.schema.RequiredLevel.SYSTEM_REQUIRED) {
+                    if (a.requiredLevel() == RequiredLevel.SYSTEM_REQUIRED) {
                         throw requiredMissing(type, a);
                     }
                     values[a.index()] = null;

@@ -1,5 +1,6 @@
 package navsync.sandbox.store;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -30,6 +31,7 @@ public final class Table {
     private final HashMap<UUID, Row> rows = new HashMap<>();
     private final TreeMap<UUID, Row> ordered = new TreeMap<>(ID_ORDER);
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private Instant lastWriteTime = Instant.EPOCH; // guarded by the write lock
 
     Table(EntityType type) {
         this.type = type;
@@ -121,6 +123,17 @@ public final class Table {
         private final Map<UUID, Row> staged = new HashMap<>();
 
         private Transaction() {
+        }
+
+        /**
+         * The write time for this transaction: {@code clockNow}, but never earlier than the previous write to this
+         * table, so timestamps don't decrease in commit order even if the wall clock steps back.
+         */
+        public Instant timestamp(Instant clockNow) {
+            if (clockNow.isAfter(lastWriteTime)) {
+                lastWriteTime = clockNow;
+            }
+            return lastWriteTime;
         }
 
         public Row get(UUID id) {
