@@ -19,7 +19,7 @@ import org.apache.camel.Message;
 
 /**
  * The operations behind the REST DSL in {@code routes/rest-api.yaml}. Each sets the HTTP status and
- * a JSON body; failures become {@code {"error": "..."}} with 400, 404, 409 or 501.
+ * a JSON body; failures become {@code {"error": "..."}} with 400, 404 or 409.
  */
 public final class RestApi {
 
@@ -78,6 +78,7 @@ public final class RestApi {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("jobId", started.jobId().toString());
             out.put("mapping", name);
+            out.put("passes", started.passes().stream().map(Enum::name).toList());
             out.put("job", "/api/jobs/" + started.jobId());
             return out;
         });
@@ -85,11 +86,7 @@ public final class RestApi {
 
     private static Direction parseDirection(String text) {
         try {
-            Direction d = Direction.valueOf(text);
-            if (d == Direction.Bidirectional) {
-                throw new IllegalArgumentException("a job runs one way: direction must be ToIntegrationTable or FromIntegrationTable");
-            }
-            return d;
+            return Direction.valueOf(text);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("direction must be ToIntegrationTable or FromIntegrationTable, got '" + text + "'");
         }
@@ -114,9 +111,6 @@ public final class RestApi {
         } catch (MappingBusyException e) {
             status = 409;
             result = Map.of("error", e.getMessage(), "runningJob", e.runningJob().toString());
-        } catch (UnsupportedOperationException e) {
-            status = 501;
-            result = Map.of("error", e.getMessage());
         } catch (IllegalArgumentException e) {
             status = 400;
             result = Map.of("error", e.getMessage());

@@ -1,5 +1,6 @@
 package navsync.app;
 
+import navsync.mapping.Direction;
 import navsync.mapping.IntegrationTableMapping;
 import navsync.sync.Mappings;
 import org.apache.camel.builder.RouteBuilder;
@@ -19,8 +20,12 @@ final class MappingRoutes extends RouteBuilder {
     @Override
     public void configure() {
         for (IntegrationTableMapping mapping : mappings.all()) {
-            if (mapping.allows(navsync.mapping.Direction.ToIntegrationTable)) {
+            if (mapping.allows(Direction.ToIntegrationTable)) {
                 templatedRoute("nav-to-sales").routeId("nav-to-sales-" + mapping.name())
+                        .parameter("mapping", mapping.name());
+            }
+            if (mapping.allows(Direction.FromIntegrationTable)) {
+                templatedRoute("sales-to-nav").routeId("sales-to-nav-" + mapping.name())
                         .parameter("mapping", mapping.name());
             }
         }

@@ -15,16 +15,13 @@ import navsync.nav.NavSchema;
 import navsync.nav.demo.DemoNavDatabase;
 import navsync.sales.AccessTokens;
 import navsync.sales.RetryPolicy;
-import navsync.sales.SalesBulkWriter;
 import navsync.sales.SalesConnection;
 import navsync.sales.SalesWebApi;
 import navsync.sandbox.SalesSandbox;
 import navsync.sandbox.SandboxOptions;
 import navsync.state.StateStore;
 import navsync.sync.Mappings;
-import navsync.sync.NavReader;
-import navsync.sync.NavToSales;
-import navsync.sync.RecordMapper;
+import navsync.sync.SyncEngine;
 import navsync.sync.SynchronizationJobs;
 import navsync.sync.SynchronizationService;
 import org.apache.camel.CamelConfiguration;
@@ -87,9 +84,11 @@ public final class NavsyncConfiguration implements CamelConfiguration {
         registry.bind("salesWebApi", api);
         registry.bind("synchronizationJobs", jobs);
         registry.bind("synchronizationService", synchronization);
-        registry.bind("navReader", new NavReader(new NavQueries(schema, dialect), nav, store));
-        registry.bind("navToSales", new NavToSales(store, new RecordMapper(schema), new SalesBulkWriter(api),
-                settings.integer("navsync.sync.skip-after-failures", 3)));
+        SyncEngine engine = new SyncEngine(schema, new NavQueries(schema, dialect), nav, api, store, mappings,
+                settings.integer("navsync.sync.skip-after-failures", 3));
+        registry.bind("navReader", engine.navReader());
+        registry.bind("salesSource", engine.salesSource());
+        registry.bind("syncSteps", engine.steps());
         registry.bind("restApi", new RestApi(mappings, store, synchronization));
         registry.bind("salesWriters", salesWriters(camel, parallel));
         // picked up by camel-main with the YAML routes, after the route templates of routes/ are known

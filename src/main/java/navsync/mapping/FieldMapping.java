@@ -1,26 +1,39 @@
 package navsync.mapping;
 
 /**
- * One NAV field paired with one Sales attribute. Either side may be absent when the other is a
- * constant: {@code constant} is written to the Sales attribute (direction To) or to the NAV field
- * (direction From).
+ * One NAV field paired with one Sales attribute (NAV's table 5336). Either side may be absent when
+ * the other is a constant: {@code constant} is written to the Sales attribute (direction To) or to
+ * the NAV field (direction From).
  *
- * @param navField     NAV field name as NAV shows it ("Phone No."), or null for a constant to Sales
- * @param navColumn    the field's SQL column name ("Phone No_"), or null
- * @param salesAttribute Sales attribute logical name, or null for a constant to NAV
- * @param direction    narrowed direction of this pair
- * @param constant     constant value, or null
- * @param line         line of the pair in its mapping file, for messages
+ * @param navField       NAV field name as NAV shows it ("Phone No."), or null for a constant to Sales
+ * @param navColumn      the field's SQL column name ("Phone No_"), or null
+ * @param salesAttribute Sales attribute logical name (for a lookup: its navigation property), or null
+ * @param direction      narrowed direction of this pair
+ * @param constant       constant value, or null
+ * @param lookup         translation through another mapping's couplings, or null
+ * @param notNull        a blank never clears the other side (NAV's "Not Null")
+ * @param code           the NAV field is a Code field: upper case, trimmed, length-checked
+ * @param line           line of the pair in its mapping file, for messages
  */
 public record FieldMapping(String navField, String navColumn, String salesAttribute, Direction direction,
-                           Object constant, int line) {
+                           Object constant, Lookup lookup, boolean notNull, boolean code, int line) {
 
     public boolean isConstant() {
         return constant != null;
     }
 
+    /** A pair with a field on both sides, compared and synchronized value by value. */
+    public boolean isPair() {
+        return navColumn != null && salesAttribute != null && constant == null;
+    }
+
+    /** The property a Sales row carries this pair's value in: the attribute, or a lookup's {@code _x_value}. */
+    public String salesReadProperty() {
+        return lookup == null ? salesAttribute : lookup.valueProperty();
+    }
+
     public String describe() {
-        return (navField == null ? "constant " + constant : navField) + " -> "
+        return (navField == null ? "constant " + constant : navField) + " <-> "
                 + (salesAttribute == null ? "constant " + constant : salesAttribute);
     }
 }

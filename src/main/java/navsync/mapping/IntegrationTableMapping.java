@@ -2,6 +2,7 @@ package navsync.mapping;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An integration table mapping: a NAV table paired with a Sales entity (NAV's table 5335), loaded
@@ -14,17 +15,25 @@ import java.util.List;
  * @param navKeyColumn            the NAV primary-key column (single-column keys)
  * @param entity                  the Sales entity
  * @param direction               mapping direction; field pairs narrow it
- * @param synchOnlyCoupledRecords when false, uncoupled NAV records are created in Sales and coupled
+ * @param synchOnlyCoupledRecords when false, uncoupled records are created on the other side and coupled
  * @param tableFilter             NAV-side filter, ANDed conditions
  * @param integrationTableFilter  Sales-side OData {@code $filter} text, or null
  * @param fields                  field pairs in transfer order
  * @param batchSize               records per bulk request (1..1000)
  * @param dependsOn               names of mappings that must run first
+ * @param conflictResolution      policy for pairs changed on both sides
+ * @param mergeFallback           with {@code merge}: policy for a field changed on both sides
+ * @param deletionResolution      policy for pairs whose other side was deleted
+ * @param numberSeries            the first NAV key of records created from Sales ("CUST-0001"), or null
+ * @param navDefaults             NAV field values of records created from Sales (NAV's config template), by SQL column
  */
 public record IntegrationTableMapping(String name, Path file, String table, String sqlTable, String navKeyColumn,
                                       SalesEntity entity, Direction direction, boolean synchOnlyCoupledRecords,
                                       List<TableFilterCondition> tableFilter, String integrationTableFilter,
-                                      List<FieldMapping> fields, int batchSize, List<String> dependsOn) {
+                                      List<FieldMapping> fields, int batchSize, List<String> dependsOn,
+                                      ConflictResolution conflictResolution, ConflictResolution mergeFallback,
+                                      DeletionResolution deletionResolution, String numberSeries,
+                                      Map<String, Object> navDefaults) {
 
     /** Whether this mapping lets data flow in the one-way direction {@code pass}. */
     public boolean allows(Direction pass) {
@@ -34,5 +43,10 @@ public record IntegrationTableMapping(String name, Path file, String table, Stri
     /** The field pairs that take part in a pass in the one-way direction {@code pass}. */
     public List<FieldMapping> fieldsFor(Direction pass) {
         return fields.stream().filter(f -> f.direction().includes(pass)).toList();
+    }
+
+    /** Pairs with a field on both sides (not constants). */
+    public List<FieldMapping> pairs() {
+        return fields.stream().filter(FieldMapping::isPair).toList();
     }
 }

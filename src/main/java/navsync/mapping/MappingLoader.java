@@ -35,8 +35,11 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
 public final class MappingLoader {
 
     private static final Set<String> MAPPING_KEYS = Set.of("name", "table", "entity", "direction",
-            "synchOnlyCoupledRecords", "tableFilter", "integrationTableFilter", "fields", "batchSize", "dependsOn");
-    private static final Set<String> FIELD_KEYS = Set.of("nav", "sales", "direction", "constant");
+            "synchOnlyCoupledRecords", "tableFilter", "integrationTableFilter", "fields", "batchSize", "dependsOn",
+            "conflictResolution", "mergeFallback", "deletionResolution", "newRecords");
+    private static final Set<String> FIELD_KEYS = Set.of("nav", "sales", "direction", "constant", "lookup",
+            "lookupAttribute", "whenUncoupled", "notNull", "code");
+    private static final Set<String> NEW_RECORD_KEYS = Set.of("numberSeries", "navDefaults");
     private static final Set<String> FILTER_KEYS = Set.of("field", "operator", "value");
     private static final Pattern MAPPING_NAME = Pattern.compile("[A-Z0-9][A-Z0-9_\\-]{0,19}");
     private static final Pattern ATTRIBUTE = Pattern.compile("[a-z_][a-z0-9_]*");
@@ -92,6 +95,13 @@ public final class MappingLoader {
                 if (!byName.containsKey(dependency)) {
                     problems.add(new MappingProblem(mapping.file().toString(), 0, "dependsOn",
                             "no mapping named '" + dependency + "'; known: " + new java.util.TreeSet<>(byName.keySet())));
+                }
+            }
+            for (FieldMapping field : mapping.fields()) {
+                if (field.lookup() != null && !byName.containsKey(field.lookup().mapping())) {
+                    problems.add(new MappingProblem(mapping.file().toString(), field.line(), "lookup",
+                            "no mapping named '" + field.lookup().mapping() + "' to look '" + field.navField()
+                                    + "' up in; known: " + new java.util.TreeSet<>(byName.keySet())));
                 }
             }
         }
@@ -179,12 +189,37 @@ public final class MappingLoader {
             keys.get("fields").problem("no field pair has the mapping's direction " + direction
                     + " (NAV requires at least one)");
         }
+        ConflictResolution conflicts = keys.containsKey("conflictResolution")
+                ? keys.get("conflictResolution").enumValue(ConflictResolution.class) : ConflictResolution.none;
+        ConflictResolution mergeFallback = keys.containsKey("mergeFallback")
+                ? keys.get("mergeFallback").enumValue(ConflictResolution.class) : ConflictResolution.none;
+        if (mergeFallback == ConflictResolution.merge) {
+            keys.get("mergeFallback").problem("the fallback of a merge must be none, navWins or salesWins");
+        } else if (keys.containsKey("mergeFallback") && conflicts != ConflictResolution.merge) {
+            keys.get("mergeFallback").problem("only used with conflictResolution: merge");
+        }
+        DeletionResolution deletions = keys.containsKey("deletionResolution")
+                ? keys.get("deletionResolution").enumValue(DeletionResolution.class) : DeletionResolution.none;
+        String numberSeries = null;
+        Map<String, Object> navDefaults = Map.of();
+        if (keys.containsKey("newRecords")) {
+            Map<String, YamlNode> newRecords = keys.get("newRecords").fields(NEW_RECORD_KEYS);
+            if (newRecords.containsKey("numberSeries")) {
+                numberSeries = newRecords.get("numberSeries").text();
+                if (numberSeries != null && !numberSeries.matches(".*\\d$")) {
+                    newRecords.get("numberSeries").problem("'" + numberSeries + "' must end with digits, e.g. CUST-0001");
+                }
+            }
+            if (newRecords.containsKey("navDefaults")) {
+                navDefaults = readNavDefaults(newRecords.get("navDefaults"), table, tableName);
+            }
+        }
         if (name == null || table == null || entity == null || direction == null) {
             return Optional.empty();
         }
         IntegrationTableMapping mapping = new IntegrationTableMapping(name, file, tableName, sqlTable,
                 table.primaryKey().get(0), entity, direction, onlyCoupled, filter, integrationFilter, fields,
-                batchSize, dependsOn);
+                batchSize, dependsOn, conflicts, mergeFallback, deletions, numberSeries, navDefaults);
         return Optional.of(new LoadedMapping(mapping, keys.get("name").line()));
     }
 
@@ -223,6 +258,22 @@ public final class MappingLoader {
             }
         }
         return List.copyOf(out);
+    }
+
+    private Map<String, Object> readNavDefaults(YamlNode node, NavTable table, String tableName) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (!node.isMapping()) {
+            node.problem("expected NAV field names with their values");
+            return out;
+        }
+        for (Map.Entry<String, YamlNode> entry : node.entries().entrySet()) {
+            String column = resolveColumn(entry.getValue(), entry.getKey(), table, tableName);
+            Object value = entry.getValue().value();
+            if (column != null && value != null) {
+                out.put(column, value);
+            }
+        }
+        return out;
     }
 
     private List<FieldMapping> readFields(YamlNode node, NavTable table, String tableName, Direction mappingDirection) {
@@ -275,9 +326,41 @@ public final class MappingLoader {
                     && !navTargets.add(column)) {
                 item.problem("NAV field '" + navField + "' is already written by another pair");
             }
-            out.add(new FieldMapping(navField, column, sales, direction, constant, item.line()));
+            Lookup lookup = null;
+            if (keys.containsKey("lookup")) {
+                String target = keys.get("lookup").text();
+                String attribute = keys.containsKey("lookupAttribute") ? keys.get("lookupAttribute").text() : sales;
+                UncoupledLookup whenUncoupled = keys.containsKey("whenUncoupled")
+                        ? keys.get("whenUncoupled").enumValue(UncoupledLookup.class) : UncoupledLookup.fail;
+                if (navField == null || sales == null) {
+                    item.problem("a lookup needs both 'nav' and 'sales' (the navigation property)");
+                } else if (target != null && attribute != null && whenUncoupled != null) {
+                    lookup = new Lookup(target, attribute, whenUncoupled);
+                }
+            } else {
+                for (String only : List.of("lookupAttribute", "whenUncoupled")) {
+                    if (keys.containsKey(only)) {
+                        keys.get(only).problem("only used with 'lookup'");
+                    }
+                }
+            }
+            boolean notNull = keys.containsKey("notNull") && Boolean.TRUE.equals(keys.get("notNull").bool());
+            boolean code = keys.containsKey("code") ? Boolean.TRUE.equals(keys.get("code").bool())
+                    : navField != null && looksLikeCode(navField);
+            out.add(new FieldMapping(navField, column, sales, direction, constant, lookup, notNull, code, item.line()));
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * NAV's Code fields by their usual names ("No.", "Code", "Post Code", "Salesperson Code"); SQL does
+     * not tell Code from Text, so a pair can say {@code code: true|false} where the name misleads.
+     */
+    static boolean looksLikeCode(String navField) {
+        if (navField.equals("No.") || navField.equals("Code") || navField.endsWith(" Code")) {
+            return true;
+        }
+        return navField.endsWith(" No.") && !navField.matches(".*(Phone|Fax|Telex|Registration|Account|Pager).*");
     }
 
     private String resolveColumn(YamlNode at, String navField, NavTable table, String tableName) {

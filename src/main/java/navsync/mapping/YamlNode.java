@@ -53,6 +53,15 @@ final class YamlNode {
 
     /** Children of a mapping node by key; reports duplicate and unknown keys. */
     Map<String, YamlNode> fields(Set<String> allowed) {
+        return children(allowed);
+    }
+
+    /** Children of a mapping node by key, whatever the keys; reports duplicates. */
+    Map<String, YamlNode> entries() {
+        return children(null);
+    }
+
+    private Map<String, YamlNode> children(Set<String> allowed) {
         Map<String, YamlNode> out = new LinkedHashMap<>();
         if (!(node instanceof MappingNode mapping)) {
             problem("expected a mapping of keys to values");
@@ -64,7 +73,7 @@ final class YamlNode {
             YamlNode keyNode = new YamlNode(tuple.getKeyNode(), childPath, problems);
             if (out.containsKey(key)) {
                 keyNode.problem("duplicate key");
-            } else if (!allowed.contains(key)) {
+            } else if (allowed != null && !allowed.contains(key)) {
                 keyNode.problem("unknown key; expected one of " + new java.util.TreeSet<>(allowed));
             } else {
                 out.put(key, new YamlNode(tuple.getValueNode(), childPath, problems));

@@ -43,8 +43,13 @@ public final class NavQueries {
 
     /** The rows with these keys that pass the table filter. */
     public NavQuery rowsByKeys(IntegrationTableMapping mapping, List<String> keys) {
+        return rowsByKeys(mapping, keys, true);
+    }
+
+    /** The rows with these keys, through the table filter or not (a coupled record stays coupled outside it). */
+    public NavQuery rowsByKeys(IntegrationTableMapping mapping, List<String> keys, boolean filtered) {
         Map<String, Object> parameters = new LinkedHashMap<>();
-        List<String> conditions = filterConditions(mapping, parameters);
+        List<String> conditions = filtered ? filterConditions(mapping, parameters) : new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
             parameters.put("key" + i, keys.get(i));

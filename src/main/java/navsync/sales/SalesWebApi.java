@@ -50,6 +50,10 @@ public final class SalesWebApi {
         return send("POST", relative, json, Map.of());
     }
 
+    public SalesResponse delete(String relative) {
+        return send("DELETE", relative, null, Map.of());
+    }
+
     /**
      * Sends one request, retrying transient failures per the retry policy. Returns the last
      * response, which the caller checks with {@link SalesResponse#isSuccess()}.
@@ -75,6 +79,15 @@ public final class SalesWebApi {
             LOG.debug("{} {} answered {}; retrying in {} ms", method, relative, error, pause.toMillis());
             sleep(pause);
         }
+    }
+
+    /** Sends to an absolute Web API URL the service gave (an {@code @odata.nextLink}), unchanged. */
+    public SalesResponse sendAbsolute(String method, String url, Map<String, String> extraHeaders) {
+        String root = connection.organizationUrl() + connection.webApiPath();
+        if (!url.startsWith(root)) {
+            throw new IllegalArgumentException("not a URL of " + root + ": " + url);
+        }
+        return send(method, url.substring(root.length()), null, extraHeaders);
     }
 
     private SalesResponse sendOnce(String method, String relative, String json, Map<String, String> extraHeaders) {

@@ -40,8 +40,12 @@ public final class CouplingStore {
     }
 
     /** What a pass did to one coupled record. */
-    public sealed interface Outcome permits Synchronized, Failed {
+    public sealed interface Outcome permits Synchronized, Failed, Uncoupled {
         String navKey();
+    }
+
+    /** The coupling is removed (uncoupled, or both records are gone). */
+    public record Uncoupled(String navKey) implements Outcome {
     }
 
     /** Written (or found unchanged) in Sales: the new baseline of the pair. */
@@ -86,16 +90,36 @@ public final class CouplingStore {
     }
 
     public Optional<Coupling> findBySalesId(String mapping, UUID salesId) {
-        return store.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT " + COLUMNS + " FROM coupling WHERE mapping_name = ? AND sales_id = ?")) {
-                ps.setString(1, mapping);
-                ps.setObject(2, salesId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(read(rs)) : Optional.<Coupling>empty();
+        return Optional.ofNullable(findBySalesIds(mapping, List.of(salesId)).get(salesId));
+    }
+
+    public Map<UUID, Coupling> findBySalesIds(String mapping, Collection<UUID> salesIds) {
+        Map<UUID, Coupling> out = new HashMap<>();
+        if (salesIds.isEmpty()) {
+            return out;
+        }
+        List<UUID> ids = new ArrayList<>(salesIds);
+        store.inTransaction(c -> {
+            for (int from = 0; from < ids.size(); from += IN_CHUNK) {
+                List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
+                String sql = "SELECT " + COLUMNS + " FROM coupling WHERE mapping_name = ? AND sales_id IN ("
+                        + "?,".repeat(chunk.size() - 1) + "?)";
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    ps.setString(1, mapping);
+                    for (int i = 0; i < chunk.size(); i++) {
+                        ps.setObject(i + 2, chunk.get(i));
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            Coupling coupling = read(rs);
+                            out.put(coupling.salesId(), coupling);
+                        }
+                    }
                 }
             }
+            return null;
         });
+        return out;
     }
 
     /** NAV keys of failed, not skipped couplings: the retry set of a pass. */
@@ -114,6 +138,21 @@ public final class CouplingStore {
                 }
             }
             return keys;
+        });
+    }
+
+    /** The highest NAV key of this length and prefix that a coupling holds (new keys of a number series go above it). */
+    public String highestNavKey(String mapping, String prefix, int length) {
+        return store.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT MAX(nav_key) FROM coupling WHERE mapping_name = ?"
+                    + " AND nav_key LIKE ? AND LENGTH(nav_key) = ?")) {
+                ps.setString(1, mapping);
+                ps.setString(2, prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+                ps.setInt(3, length);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getString(1) : null;
+                }
+            }
         });
     }
 
@@ -189,6 +228,16 @@ public final class CouplingStore {
             }
             ok.executeBatch();
             failed.executeBatch();
+        }
+        try (PreparedStatement removed = c.prepareStatement("DELETE FROM coupling WHERE mapping_name = ? AND nav_key = ?")) {
+            for (Outcome outcome : outcomes) {
+                if (outcome instanceof Uncoupled u) {
+                    removed.setString(1, mapping);
+                    removed.setString(2, u.navKey());
+                    removed.addBatch();
+                }
+            }
+            removed.executeBatch();
         }
     }
 

@@ -14,7 +14,7 @@ import java.util.UUID;
 public final class JobStore {
 
     private static final String COLUMNS = "id, mapping_name, direction, job_type, status, started_at, finished_at,"
-            + " inserted, modified, deleted, unchanged, skipped, failed, message";
+            + " inserted, modified, deleted, unchanged, skipped, failed, coupled, uncoupled, message";
 
     private final StateStore store;
 
@@ -49,14 +49,17 @@ public final class JobStore {
     public void record(Connection c, UUID jobId, String mapping, JobCounters delta, List<NewError> errors)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE sync_job SET inserted = inserted + ?, modified = modified + ?,"
-                + " deleted = deleted + ?, unchanged = unchanged + ?, skipped = skipped + ?, failed = failed + ? WHERE id = ?")) {
+                + " deleted = deleted + ?, unchanged = unchanged + ?, skipped = skipped + ?, failed = failed + ?,"
+                + " coupled = coupled + ?, uncoupled = uncoupled + ? WHERE id = ?")) {
             ps.setInt(1, delta.inserted());
             ps.setInt(2, delta.modified());
             ps.setInt(3, delta.deleted());
             ps.setInt(4, delta.unchanged());
             ps.setInt(5, delta.skipped());
             ps.setInt(6, delta.failed());
-            ps.setObject(7, jobId);
+            ps.setInt(7, delta.coupled());
+            ps.setInt(8, delta.uncoupled());
+            ps.setObject(9, jobId);
             ps.executeUpdate();
         }
         if (errors.isEmpty()) {
@@ -143,7 +146,8 @@ public final class JobStore {
 
     private static SyncJob read(ResultSet rs) throws SQLException {
         JobCounters counters = new JobCounters(rs.getInt("inserted"), rs.getInt("modified"), rs.getInt("deleted"),
-                rs.getInt("unchanged"), rs.getInt("skipped"), rs.getInt("failed"));
+                rs.getInt("unchanged"), rs.getInt("skipped"), rs.getInt("failed"), rs.getInt("coupled"),
+                rs.getInt("uncoupled"));
         return new SyncJob(rs.getObject("id", UUID.class), rs.getString("mapping_name"), rs.getString("direction"),
                 rs.getString("job_type"), rs.getString("status"), CouplingStore.instant(rs, "started_at"),
                 CouplingStore.instant(rs, "finished_at"), counters, rs.getString("message"));

@@ -23,8 +23,9 @@ public final class JobRun {
     private final IntegrationTableMapping mapping;
     private final Direction pass;
     private final Instant startedAt = Instant.now();
-    private final Long startWatermark;
+    private final String startWatermark;
     private final AtomicLong highestVersion = new AtomicLong(Long.MIN_VALUE);
+    private final java.util.concurrent.atomic.AtomicReference<Instant> latestModifiedOn = new java.util.concurrent.atomic.AtomicReference<>();
     private final Set<String> retried = ConcurrentHashMap.newKeySet();
     private final AtomicInteger inserted = new AtomicInteger();
     private final AtomicInteger modified = new AtomicInteger();
@@ -32,8 +33,10 @@ public final class JobRun {
     private final AtomicInteger unchanged = new AtomicInteger();
     private final AtomicInteger skipped = new AtomicInteger();
     private final AtomicInteger failed = new AtomicInteger();
+    private final AtomicInteger coupled = new AtomicInteger();
+    private final AtomicInteger uncoupled = new AtomicInteger();
 
-    JobRun(UUID id, IntegrationTableMapping mapping, Direction pass, Long startWatermark) {
+    JobRun(UUID id, IntegrationTableMapping mapping, Direction pass, String startWatermark) {
         this.id = id;
         this.mapping = mapping;
         this.pass = pass;
@@ -56,19 +59,35 @@ public final class JobRun {
         return startedAt;
     }
 
-    /** The watermark the pass started from, null for a first or full pass. */
-    public Long startWatermark() {
-        return startWatermark;
+    /** NAV -> Sales: the row version the pass reads above; null for a first or full pass. */
+    public Long startVersion() {
+        return startWatermark == null ? null : Long.valueOf(startWatermark);
     }
 
-    /** Notes a row version read by this pass; the highest becomes the next watermark. */
+    /** Sales -> NAV: the modifiedon the pass reads from; null for a first or full pass. */
+    public Instant startModifiedOn() {
+        return startWatermark == null ? null : Instant.parse(startWatermark);
+    }
+
+    /** Notes a NAV row version read by this pass; the highest becomes the next watermark. */
     public void observeVersion(long version) {
         highestVersion.accumulateAndGet(version, Math::max);
     }
 
-    public Long highestVersion() {
-        long v = highestVersion.get();
-        return v == Long.MIN_VALUE ? null : v;
+    /** Notes a Sales modifiedon read by this pass; the latest, capped at the job's start, becomes the next watermark. */
+    public void observeModifiedOn(Instant modifiedOn) {
+        Instant capped = modifiedOn.isAfter(startedAt) ? startedAt : modifiedOn;
+        latestModifiedOn.accumulateAndGet(capped, (a, b) -> a == null || b.isAfter(a) ? b : a);
+    }
+
+    /** The watermark of the next pass, or null when this pass read nothing that moves it. */
+    public String nextWatermark() {
+        if (pass == Direction.ToIntegrationTable) {
+            long v = highestVersion.get();
+            return v == Long.MIN_VALUE || startVersion() != null && v <= startVersion() ? null : Long.toString(v);
+        }
+        Instant latest = latestModifiedOn.get();
+        return latest == null || startModifiedOn() != null && !latest.isAfter(startModifiedOn()) ? null : latest.toString();
     }
 
     /** Marks a key as handled by the retry set, so the changed-rows read does not handle it twice. */
@@ -87,9 +106,12 @@ public final class JobRun {
         unchanged.addAndGet(delta.unchanged());
         skipped.addAndGet(delta.skipped());
         failed.addAndGet(delta.failed());
+        coupled.addAndGet(delta.coupled());
+        uncoupled.addAndGet(delta.uncoupled());
     }
 
     public JobCounters counters() {
-        return new JobCounters(inserted.get(), modified.get(), deleted.get(), unchanged.get(), skipped.get(), failed.get());
+        return new JobCounters(inserted.get(), modified.get(), deleted.get(), unchanged.get(), skipped.get(), failed.get(),
+                coupled.get(), uncoupled.get());
     }
 }

@@ -1,70 +1,60 @@
 package navsync.sync;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import navsync.mapping.Direction;
 import navsync.mapping.IntegrationTableMapping;
+import navsync.nav.NavChange;
 import navsync.nav.NavQueries;
-import navsync.sales.SalesBulkWriter;
-import navsync.sales.SalesError;
+import navsync.sales.SalesReader;
+import navsync.sales.SalesWrite;
 import navsync.state.Coupling;
 import navsync.state.CouplingStore;
-import navsync.state.JobCounters;
-import navsync.state.JobStore;
 import navsync.state.StateStore;
-import org.apache.camel.Exchange;
 
 /**
- * The three steps of one NAV -> Sales batch, each a route step: {@link #prepare} decides per record
- * (skip, unchanged, insert, modify) and records the Sales ids of new rows before anything is
- * written; {@link #write} sends the batch in bulk; {@link #commit} stores couplings, counters and
- * errors in one transaction.
+ * Plans a batch of the NAV -> Sales pass: skipped, ignored (uncoupled with synchOnlyCoupledRecords),
+ * new rows (their Sales ids recorded before anything is written), unchanged records, and for
+ * records changed in NAV the reconciliation with the Sales row's current values (conflicts,
+ * merges, deleted Sales rows).
  */
-public final class NavToSales {
-
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+final class NavToSales {
 
     private final StateStore store;
-    private final RecordMapper mapper;
-    private final SalesBulkWriter writer;
-    private final int skipAfterFailures;
+    private final Sides sides;
+    private final SalesReader reader;
+    private final Deletions deletions;
 
-    public NavToSales(StateStore store, RecordMapper mapper, SalesBulkWriter writer, int skipAfterFailures) {
+    NavToSales(StateStore store, Sides sides, SalesReader reader, Deletions deletions) {
         this.store = store;
-        this.mapper = mapper;
-        this.writer = writer;
-        this.skipAfterFailures = skipAfterFailures;
+        this.sides = sides;
+        this.reader = reader;
+        this.deletions = deletions;
     }
 
-    /** Step 1: decide what to do with every row of the batch. */
-    public ToSalesBatch prepare(Exchange exchange) {
-        JobRun run = exchange.getProperty(JobRun.PROPERTY, JobRun.class);
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> rows = exchange.getMessage().getBody(List.class);
-        boolean retrySet = Boolean.TRUE.equals(exchange.getProperty("navsyncRetrySet", Boolean.class));
+    SyncBatch plan(JobRun run, List<Map<String, Object>> rows, boolean retrySet) {
         IntegrationTableMapping mapping = run.mapping();
         List<Map<String, Object>> todo = new ArrayList<>(rows.size());
         for (Map<String, Object> row : rows) {
-            String key = String.valueOf(row.get(NavQueries.KEY));
-            run.observeVersion(((Number) row.get(NavQueries.ROW_VERSION)).longValue());
-            if (retrySet || !run.wasRetried(key)) {
+            run.observeVersion(version(row));
+            if (retrySet || !run.wasRetried(key(row))) {
                 todo.add(row);
             }
         }
         Map<String, Coupling> couplings = store.couplings().findByNavKeys(mapping.name(),
-                todo.stream().map(r -> String.valueOf(r.get(NavQueries.KEY))).toList());
-        ToSalesBatch batch = new ToSalesBatch(run);
+                todo.stream().map(NavToSales::key).toList());
+        LookupCouplings lookups = new LookupCouplings(store.couplings());
+        lookups.fetchForNavRows(mapping, todo);
+        SyncBatch batch = new SyncBatch(run);
         List<CouplingStore.NewCoupling> newCouplings = new ArrayList<>();
+        Map<UUID, Pending> needSales = new HashMap<>();
         for (Map<String, Object> row : todo) {
-            String key = String.valueOf(row.get(NavQueries.KEY));
-            long version = ((Number) row.get(NavQueries.ROW_VERSION)).longValue();
+            String key = key(row);
             Coupling coupling = couplings.get(key);
             if (coupling != null && coupling.skipped()) {
                 batch.skipped++;
@@ -77,96 +67,108 @@ public final class NavToSales {
             if (coupling == null) {
                 newCouplings.add(new CouplingStore.NewCoupling(key, recordId(row), salesId));
             }
-            ObjectNode values;
             try {
-                values = mapper.toSales(mapping, row);
+                Sides.NavSide nav = sides.nav(mapping, row, lookups);
+                if (coupling == null || coupling.isPending()) {
+                    sides.resolveUncoupled(mapping, nav, null);
+                    batch.plans.add(insert(mapping, key, salesId, nav.values(), version(row)));
+                    continue;
+                }
+                JsonNode baseline = Json.read(coupling.syncedValues());
+                if (nav.uncoupled().isEmpty() && !changedInNav(mapping, nav.values(), baseline)) {
+                    batch.unchanged(key, version(row), (ObjectNode) baseline);
+                } else {
+                    needSales.put(salesId, new Pending(key, version(row), nav, baseline));
+                }
             } catch (IllegalArgumentException e) {
-                fail(batch, key, salesId, "NAV " + mapping.table() + " " + key + ": " + e.getMessage());
-                continue;
-            }
-            if (coupling == null || coupling.isPending()) {
-                batch.writes.add(new ToSalesBatch.PlannedWrite(key, salesId, true, values, values, version));
-                continue;
-            }
-            ObjectNode changed = RecordMapper.changes(values, parse(coupling.syncedValues()));
-            if (changed.isEmpty()) {
-                batch.unchanged++;
-                batch.decided.add(new CouplingStore.Synchronized(key, version, json(values)));
-            } else {
-                batch.writes.add(new ToSalesBatch.PlannedWrite(key, salesId, false, changed, values, version));
+                batch.fail(key, salesId, "NAV " + mapping.table() + " " + key + ": " + e.getMessage());
             }
         }
         // the ids of new rows are committed before the write: a rerun after a crash reuses them
         store.couplings().insertPending(mapping.name(), newCouplings);
+        if (!needSales.isEmpty()) {
+            reconcileWithSales(mapping, batch, needSales);
+        }
         return batch;
     }
 
-    /** Step 2: write the batch to Sales in bulk; failures are isolated per record. */
-    public ToSalesBatch write(ToSalesBatch batch) {
-        batch.writeFailures = writer.upsert(batch.run.mapping().entity(), batch.salesWrites());
-        return batch;
+    private record Pending(String key, long version, Sides.NavSide nav, JsonNode baseline) {
     }
 
-    /** Step 3: couplings, counters and errors of the batch in one transaction. */
-    public ToSalesBatch commit(ToSalesBatch batch) {
-        JobRun run = batch.run;
-        IntegrationTableMapping mapping = run.mapping();
-        List<CouplingStore.Outcome> outcomes = new ArrayList<>(batch.decided);
-        int inserted = 0;
-        int modified = 0;
-        for (ToSalesBatch.PlannedWrite write : batch.writes) {
-            SalesError error = batch.writeFailures.get(write.navKey());
-            if (error != null) {
-                fail(batch, write.navKey(), write.salesId(), "Sales " + mapping.entity().logicalName() + " "
-                        + write.salesId() + " for NAV " + mapping.table() + " " + write.navKey() + ": " + error);
-            } else {
-                outcomes.add(new CouplingStore.Synchronized(write.navKey(), write.navVersion(), json(write.values())));
-                if (write.insert()) {
-                    inserted++;
-                } else {
-                    modified++;
+    private void reconcileWithSales(IntegrationTableMapping mapping, SyncBatch batch, Map<UUID, Pending> needSales) {
+        Map<UUID, ObjectNode> salesRows = new HashMap<>();
+        for (ObjectNode row : reader.byIds(mapping.entity(), needSales.keySet(), sides.salesSelect(mapping))) {
+            salesRows.put(UUID.fromString(row.get(mapping.entity().primaryId()).asText()), row);
+        }
+        LookupCouplings lookups = new LookupCouplings(store.couplings());
+        lookups.fetchForSalesValues(mapping, salesRows.values());
+        for (Map.Entry<UUID, Pending> entry : needSales.entrySet()) {
+            UUID salesId = entry.getKey();
+            Pending p = entry.getValue();
+            ObjectNode salesRow = salesRows.get(salesId);
+            try {
+                if (salesRow == null) {
+                    deletions.salesRowDeleted(batch, p.key(), salesId, p.version(), p.nav());
+                    continue;
                 }
+                ObjectNode salesNow = sides.sales(mapping, salesRow);
+                sides.resolveUncoupled(mapping, p.nav(), salesNow);
+                PairReconciler.Result r = PairReconciler.reconcile(mapping, Direction.ToIntegrationTable, p.baseline(),
+                        p.nav().values(), salesNow);
+                if (r.isConflict()) {
+                    batch.fail(p.key(), salesId, "conflict on NAV " + mapping.table() + " " + p.key() + " / Sales "
+                            + mapping.entity().logicalName() + " " + salesId + ": " + r.conflict());
+                    continue;
+                }
+                ObjectNode payload = sides.salesPayload(mapping, r.toSales());
+                payload.setAll(sides.salesConstants(mapping, salesRow));
+                if (payload.isEmpty() && r.toNav().isEmpty()) {
+                    batch.unchanged(p.key(), p.version(), r.baseline());
+                    continue;
+                }
+                NavChange navChange = r.toNav().isEmpty() ? null
+                        : new NavChange.Update(p.key(), sides.navValues(mapping, r.toNav(), lookups));
+                batch.plans.add(new SyncBatch.Plan(p.key(), salesId,
+                        payload.isEmpty() ? null : new SalesWrite(p.key(), salesId, payload), null, navChange,
+                        r.baseline(), p.version(), SyncBatch.Effect.MODIFIED));
+            } catch (IllegalArgumentException e) {
+                batch.fail(p.key(), salesId, "NAV " + mapping.table() + " " + p.key() + ": " + e.getMessage());
             }
         }
-        outcomes.addAll(failures(batch));
-        JobCounters delta = new JobCounters(inserted, modified, 0, batch.unchanged, batch.skipped, batch.failed);
-        store.inTransaction(c -> {
-            store.couplings().applyOutcomes(c, mapping.name(), Direction.ToIntegrationTable, run.id(),
-                    skipAfterFailures, outcomes);
-            store.jobs().record(c, run.id(), mapping.name(), delta, batch.errors);
-            return null;
-        });
-        run.add(delta);
-        return batch;
     }
 
-    private static void fail(ToSalesBatch batch, String key, UUID salesId, String message) {
-        batch.failed++;
-        batch.errors.add(new JobStore.NewError(key, salesId, message));
+    /** A new Sales row with every value flowing to Sales, and the constants. */
+    SyncBatch.Plan insert(IntegrationTableMapping mapping, String key, UUID salesId, ObjectNode navValues, long version) {
+        ObjectNode payload = sides.salesPayload(mapping, Sides.flowing(mapping, navValues, Direction.ToIntegrationTable));
+        payload.setAll(sides.salesConstants(mapping, null));
+        return new SyncBatch.Plan(key, salesId, new SalesWrite(key, salesId, payload), null, null,
+                Sides.newBaseline(mapping, navValues, Direction.ToIntegrationTable), version, SyncBatch.Effect.INSERTED);
     }
 
-    private static List<CouplingStore.Outcome> failures(ToSalesBatch batch) {
-        return batch.errors.stream().<CouplingStore.Outcome>map(e -> new CouplingStore.Failed(e.navKey(), e.message())).toList();
+    private static boolean changedInNav(IntegrationTableMapping mapping, ObjectNode navNow, JsonNode baseline) {
+        if (baseline == null) {
+            return true;
+        }
+        for (var pair : mapping.pairs()) {
+            String key = pair.salesReadProperty();
+            if (pair.direction().includes(Direction.ToIntegrationTable)
+                    && (!baseline.has(key) || !NavValues.same(navNow.get(key), baseline.get(key)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String key(Map<String, Object> row) {
+        return String.valueOf(row.get(NavQueries.KEY));
+    }
+
+    static long version(Map<String, Object> row) {
+        return ((Number) row.get(NavQueries.ROW_VERSION)).longValue();
     }
 
     private static UUID recordId(Map<String, Object> row) {
         Object id = row.get(NavQueries.RECORD_ID);
         return id == null ? null : id instanceof UUID uuid ? uuid : UUID.fromString(id.toString());
-    }
-
-    private static JsonNode parse(String json) {
-        try {
-            return json == null ? null : JSON.readTree(json);
-        } catch (JsonProcessingException e) {
-            return null; // an unreadable baseline: every attribute counts as changed
-        }
-    }
-
-    private static String json(ObjectNode values) {
-        try {
-            return JSON.writeValueAsString(values);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

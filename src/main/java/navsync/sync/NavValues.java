@@ -53,6 +53,70 @@ public final class NavValues {
         return text.isEmpty() ? NODES.nullNode() : NODES.textNode(text);
     }
 
+    /**
+     * A Web API value as the NAV column's value: null becomes NAV's blank; Code fields are trimmed and
+     * upper-cased; a value longer than the column fails with the field's name and limit.
+     */
+    public static Object toNav(JsonNode value, NavColumn column, boolean code, String field) {
+        if (value == null || value.isNull()) {
+            return blank(column);
+        }
+        if (column.isBoolean()) {
+            return value.asBoolean() ? 1 : 0;
+        }
+        if (column.isInteger()) {
+            return value.asLong();
+        }
+        if (column.isDecimal()) {
+            return value.decimalValue();
+        }
+        if (column.isDate()) {
+            return java.sql.Date.valueOf(LocalDate.parse(value.asText().substring(0, 10)));
+        }
+        if (column.isDateTime()) {
+            return Timestamp.valueOf(LocalDateTime.ofInstant(java.time.Instant.parse(value.asText()), ZoneOffset.UTC));
+        }
+        if (column.jdbcType() == java.sql.Types.OTHER || "UUID".equalsIgnoreCase(column.typeName())
+                || "uniqueidentifier".equalsIgnoreCase(column.typeName())) {
+            return UUID.fromString(value.asText());
+        }
+        String text = value.isTextual() ? value.asText() : value.toString();
+        if (code) {
+            text = text.trim().toUpperCase(java.util.Locale.ROOT);
+        }
+        if (column.size() > 0 && text.length() > column.size()) {
+            throw new IllegalArgumentException("'" + text + "' is " + text.length() + " characters, longer than NAV field '"
+                    + field + "' allows (" + (code ? "Code" : "Text") + "[" + column.size() + "])");
+        }
+        return text;
+    }
+
+    /** NAV's blank of a column: NAV has no nulls. */
+    public static Object blank(NavColumn column) {
+        if (column.isBoolean() || column.isInteger()) {
+            return 0;
+        }
+        if (column.isDecimal()) {
+            return BigDecimal.ZERO;
+        }
+        if (column.isDate()) {
+            return java.sql.Date.valueOf(NAV_BLANK_DATE);
+        }
+        if (column.isDateTime()) {
+            return Timestamp.valueOf(NAV_BLANK_DATE.atStartOfDay());
+        }
+        if ("UUID".equalsIgnoreCase(column.typeName()) || "uniqueidentifier".equalsIgnoreCase(column.typeName())) {
+            return EMPTY_GUID;
+        }
+        return "";
+    }
+
+    /** A Sales value as NAV would hold it, for comparing: Code fields trimmed and upper case. */
+    public static JsonNode normalizeCode(JsonNode value) {
+        return value != null && value.isTextual()
+                ? NODES.textNode(value.asText().trim().toUpperCase(java.util.Locale.ROOT)) : value;
+    }
+
     /** A constant from a mapping file as a JSON value. */
     public static JsonNode constant(Object value) {
         if (value instanceof Boolean b) {

@@ -46,8 +46,7 @@ public final class SynchronizationJobs {
         try {
             UUID id = store.jobs().start(mappingName, pass.name(), TYPE_SYNCHRONIZATION);
             running.put(mappingName, id);
-            Long watermark = store.watermarks().get(mappingName, pass.name()).map(Long::valueOf).orElse(null);
-            return new JobRun(id, mapping, pass, watermark);
+            return new JobRun(id, mapping, pass, store.watermarks().get(mappingName, pass.name()).orElse(null));
         } catch (RuntimeException e) {
             running.remove(mappingName);
             throw e;
@@ -68,9 +67,9 @@ public final class SynchronizationJobs {
     public void finish(Exchange exchange) {
         JobRun run = exchange.getProperty(JobRun.PROPERTY, JobRun.class);
         try {
-            Long highest = run.highestVersion();
-            if (highest != null && (run.startWatermark() == null || highest > run.startWatermark())) {
-                store.watermarks().set(run.mapping().name(), run.pass().name(), Long.toString(highest));
+            String next = run.nextWatermark();
+            if (next != null) {
+                store.watermarks().set(run.mapping().name(), run.pass().name(), next);
             }
             JobCounters c = run.counters();
             String summary = summary(run, c);

@@ -1,6 +1,8 @@
 package navsync.sync;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -16,8 +18,9 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.support.DefaultExchange;
 
 /**
- * Starts synchronization jobs: opens the job (so its id can be returned at once) and hands it to
- * the mapping's pass route. Used by the REST API, the start-up run and the tests alike.
+ * Starts synchronization: opens a pass's job (so its id can be returned at once) and hands it to the
+ * mapping's pass route. A mapping synchronized without a direction runs the passes its direction
+ * allows, NAV -> Sales first, as NAV does. Used by the REST API, the start-up run and the tests.
  */
 public final class SynchronizationService {
 
@@ -37,46 +40,68 @@ public final class SynchronizationService {
 
     /** The route endpoint of a mapping's pass. */
     public static String passEndpoint(String mapping, Direction pass) {
-        if (pass != Direction.ToIntegrationTable) {
-            throw new UnsupportedOperationException("the Sales -> NAV pass (" + pass + ") is not available in this version;"
-                    + " this version synchronizes NAV -> Sales (ToIntegrationTable)");
-        }
-        return "direct:nav-to-sales-" + mapping;
+        return (pass == Direction.ToIntegrationTable ? "direct:nav-to-sales-" : "direct:sales-to-nav-") + mapping;
     }
 
-    /** Starts a pass in the background; returns its job id. */
+    /** The one-way passes a request runs: the one asked for, or all the mapping allows, NAV -> Sales first. */
+    public List<Direction> passes(IntegrationTableMapping mapping, Direction pass) {
+        if (pass == Direction.Bidirectional) {
+            throw new IllegalArgumentException("a pass runs one way: ToIntegrationTable or FromIntegrationTable");
+        }
+        if (pass != null) {
+            if (!mapping.allows(pass)) {
+                throw new IllegalArgumentException("mapping " + mapping.name() + " (" + mapping.direction()
+                        + ") is not configured for " + pass + " synchronization");
+            }
+            return List.of(pass);
+        }
+        List<Direction> passes = new ArrayList<>();
+        for (Direction d : List.of(Direction.ToIntegrationTable, Direction.FromIntegrationTable)) {
+            if (mapping.allows(d)) {
+                passes.add(d);
+            }
+        }
+        return passes;
+    }
+
+    /** Starts the passes in the background; returns the first pass's job id and the completion of all. */
     public Started start(String mappingName, Direction pass) {
         IntegrationTableMapping mapping = mappings.get(mappingName);
-        Direction chosen = pass == null ? defaultPass(mapping) : pass;
-        String endpoint = passEndpoint(mapping.name(), chosen);
-        JobRun run = jobs.open(mapping.name(), chosen);
-        Exchange exchange = new DefaultExchange(camel);
-        exchange.setProperty(JobRun.PROPERTY, run);
-        CompletableFuture<Exchange> done = producer.asyncSend(endpoint, exchange);
-        return new Started(run.id(), done);
+        List<Direction> passes = passes(mapping, pass);
+        JobRun first = jobs.open(mapping.name(), passes.get(0));
+        CompletableFuture<List<UUID>> done = send(first).thenApply(ex -> new ArrayList<>(List.of(first.id())));
+        for (Direction next : passes.subList(1, passes.size())) {
+            done = done.thenCompose(ids -> {
+                JobRun run = jobs.open(mapping.name(), next);
+                ids.add(run.id());
+                return send(run).thenApply(ex -> ids);
+            });
+        }
+        return new Started(first.id(), passes, done);
     }
 
-    /** Runs a pass and waits for it; returns the finished job. */
-    public SyncJob run(String mappingName, Direction pass, Duration timeout) {
+    /** Runs the passes and waits; returns their finished jobs in order. */
+    public List<SyncJob> run(String mappingName, Direction pass, Duration timeout) {
         Started started = start(mappingName, pass);
+        List<UUID> ids;
         try {
-            started.done().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            ids = started.done().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for job " + started.jobId(), e);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("job " + started.jobId() + " did not finish: " + e.getMessage(), e);
         }
-        return store.jobs().find(started.jobId()).orElseThrow();
+        return ids.stream().map(id -> store.jobs().find(id).orElseThrow()).toList();
     }
 
-    /** The pass a request that names no direction gets: the mapping's own one-way direction, or NAV -> Sales. */
-    private static Direction defaultPass(IntegrationTableMapping mapping) {
-        return mapping.direction() == Direction.FromIntegrationTable ? Direction.FromIntegrationTable
-                : Direction.ToIntegrationTable;
+    private CompletableFuture<Exchange> send(JobRun run) {
+        Exchange exchange = new DefaultExchange(camel);
+        exchange.setProperty(JobRun.PROPERTY, run);
+        return producer.asyncSend(passEndpoint(run.mapping().name(), run.pass()), exchange);
     }
 
-    /** A started job and the completion of its route. */
-    public record Started(UUID jobId, CompletableFuture<Exchange> done) {
+    /** Started passes: the first job's id, the passes in order, and the ids of all jobs once done. */
+    public record Started(UUID jobId, List<Direction> passes, CompletableFuture<List<UUID>> done) {
     }
 }

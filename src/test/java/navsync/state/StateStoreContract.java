@@ -110,17 +110,17 @@ abstract class StateStoreContract {
     void jobCountersAndErrorsAccumulatePerBatch() throws SQLException {
         UUID job = store.jobs().start("CUSTOMER", "ToIntegrationTable", "Synchronization");
         store.inTransaction(c -> {
-            store.jobs().record(c, job, "CUSTOMER", new JobCounters(3, 1, 0, 2, 0, 1),
+            store.jobs().record(c, job, "CUSTOMER", new JobCounters(3, 1, 0, 2, 0, 1, 0, 1),
                     List.of(new JobStore.NewError("10000", UUID.randomUUID(), "HTTP 400: too long")));
             return null;
         });
         store.inTransaction(c -> {
-            store.jobs().record(c, job, "CUSTOMER", new JobCounters(2, 0, 0, 0, 1, 0), List.of());
+            store.jobs().record(c, job, "CUSTOMER", new JobCounters(2, 0, 0, 0, 1, 0, 2, 0), List.of());
             return null;
         });
         store.jobs().finish(job, SyncJob.SUCCEEDED, "done");
         SyncJob found = store.jobs().find(job).orElseThrow();
-        assertThat(found.counters()).isEqualTo(new JobCounters(5, 1, 0, 2, 1, 1));
+        assertThat(found.counters()).isEqualTo(new JobCounters(5, 1, 0, 2, 1, 1, 2, 1));
         assertThat(found.status()).isEqualTo(SyncJob.SUCCEEDED);
         assertThat(found.finishedAt()).isNotNull();
         assertThat(store.jobs().errors(job)).singleElement().satisfies(e -> {
@@ -135,7 +135,7 @@ abstract class StateStoreContract {
     void aFailedBatchTransactionLeavesNothingBehind() {
         UUID job = store.jobs().start("CUSTOMER", "ToIntegrationTable", "Synchronization");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.inTransaction(c -> {
-            store.jobs().record(c, job, "CUSTOMER", new JobCounters(5, 0, 0, 0, 0, 0), List.of());
+            store.jobs().record(c, job, "CUSTOMER", new JobCounters(5, 0, 0, 0, 0, 0, 0, 0), List.of());
             throw new SQLException("crash before commit");
         })).isInstanceOf(StateStoreException.class);
         assertThat(store.jobs().find(job).orElseThrow().counters()).isEqualTo(JobCounters.ZERO);

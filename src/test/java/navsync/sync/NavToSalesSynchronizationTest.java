@@ -113,7 +113,7 @@ class NavToSalesSynchronizationTest {
     void aRunKilledAfterTheSalesWriteButBeforeTheCouplingCommitCreatesNoDuplicateOnRerun() throws Exception {
         int customers = customers("WHERE [Blocked] = 0").size();
         AtomicBoolean crashed = new AtomicBoolean();
-        AdviceWith.adviceWith(app.camel(), "nav-to-sales-batch", route -> route.weaveById("commit-batch").before()
+        AdviceWith.adviceWith(app.camel(), "synchronize-batch", route -> route.weaveById("commit-batch").before()
                 .process(exchange -> {
                     if (crashed.compareAndSet(false, true)) {
                         throw new IllegalStateException("simulated crash between the Sales write and the commit");
@@ -168,7 +168,7 @@ class NavToSalesSynchronizationTest {
     }
 
     private SyncJob run() {
-        return app.synchronization().run("CUSTOMER", Direction.ToIntegrationTable, TIMEOUT);
+        return app.synchronization().run("CUSTOMER", Direction.ToIntegrationTable, TIMEOUT).get(0);
     }
 
     private Map<UUID, Object> accountVersions() {

@@ -1,0 +1,19 @@
+package navsync.mapping;
+
+/**
+ * A field pair that translates through another mapping's couplings: the NAV code is the related
+ * record's key, the Sales value the coupled row's id, written as {@code <navigationProperty>@odata.bind}
+ * and read as {@code _<lookupAttribute>_value}.
+ *
+ * @param mapping         the mapping whose couplings translate (SALESPEOPLE, CURRENCY, CUSTOMER)
+ * @param lookupAttribute the lookup column (ownerid, parentcustomerid); the pair's Sales side is its
+ *                        navigation property (ownerid, parentcustomerid_account)
+ * @param whenUncoupled   what to do when the related record is not coupled
+ */
+public record Lookup(String mapping, String lookupAttribute, UncoupledLookup whenUncoupled) {
+
+    /** The property that holds the related row's id when reading. */
+    public String valueProperty() {
+        return "_" + lookupAttribute + "_value";
+    }
+}

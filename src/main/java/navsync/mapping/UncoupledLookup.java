@@ -1,0 +1,11 @@
+package navsync.mapping;
+
+/** What a lookup field does when the related record is not coupled. */
+public enum UncoupledLookup {
+    /** Write blank (NAV) or null (Sales). */
+    clear,
+    /** Leave the destination's current value. */
+    keep,
+    /** Fail the record, naming the uncoupled related record. */
+    fail
+}

@@ -1,0 +1,128 @@
+package navsync.sync;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import navsync.mapping.ConflictResolution;
+import navsync.mapping.Direction;
+import navsync.mapping.FieldMapping;
+import navsync.mapping.IntegrationTableMapping;
+
+/**
+ * Decides, field by field, what a coupled pair needs: compares both sides' current values with the
+ * baseline (the values both held after the last synchronization) to know which side changed what,
+ * then applies the mapping's directions and conflict policy. Pure logic: values come in and writes
+ * come out, all in the Sales representation (NAV values converted, lookups translated), keyed by
+ * the property a Sales row carries them in.
+ */
+public final class PairReconciler {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+
+    private PairReconciler() {
+    }
+
+    /** What to write to each side, the new baseline, or the conflict that stops the record. */
+    public record Result(ObjectNode toSales, ObjectNode toNav, ObjectNode baseline, String conflict) {
+        public boolean isConflict() {
+            return conflict != null;
+        }
+
+        public boolean writesNothing() {
+            return toSales.isEmpty() && toNav.isEmpty();
+        }
+    }
+
+    /**
+     * @param pass     the pass that found the record changed; on a pair without a baseline its source wins
+     * @param baseline the values after the last synchronization, or null when there is none yet
+     * @param navNow   NAV's current values
+     * @param salesNow Sales' current values
+     */
+    public static Result reconcile(IntegrationTableMapping mapping, Direction pass, JsonNode baseline,
+                                   ObjectNode navNow, ObjectNode salesNow) {
+        List<FieldMapping> pairs = mapping.pairs();
+        List<String> navChanged = new ArrayList<>();
+        List<String> salesChanged = new ArrayList<>();
+        for (FieldMapping pair : pairs) {
+            String key = pair.salesReadProperty();
+            JsonNode b = baseline == null ? null : baseline.get(key);
+            if (pair.direction().includes(Direction.ToIntegrationTable) && (b == null || !NavValues.same(navNow.get(key), b))) {
+                navChanged.add(key);
+            }
+            if (pair.direction().includes(Direction.FromIntegrationTable) && (b == null || !NavValues.same(salesNow.get(key), b))) {
+                salesChanged.add(key);
+            }
+        }
+        ConflictResolution policy = mapping.conflictResolution();
+        List<String> bidirectionalDiffering = new ArrayList<>();
+        for (FieldMapping pair : pairs) {
+            String key = pair.salesReadProperty();
+            if (pair.direction() == Direction.Bidirectional && !NavValues.same(navNow.get(key), salesNow.get(key))) {
+                bidirectionalDiffering.add(key);
+            }
+        }
+        boolean bothChanged = baseline != null && !navChanged.isEmpty() && !salesChanged.isEmpty()
+                && !bidirectionalDiffering.isEmpty();
+        List<String> overlapping = new ArrayList<>();
+        if (bothChanged && policy == ConflictResolution.merge) {
+            for (String key : bidirectionalDiffering) {
+                if (navChanged.contains(key) && salesChanged.contains(key)) {
+                    overlapping.add(key);
+                }
+            }
+        }
+        ConflictResolution fallback = mapping.mergeFallback();
+        if (bothChanged && (policy == ConflictResolution.none
+                || policy == ConflictResolution.merge && !overlapping.isEmpty() && fallback == ConflictResolution.none)) {
+            List<String> fields = overlapping.isEmpty() ? bidirectionalDiffering : overlapping;
+            return new Result(NODES.objectNode(), NODES.objectNode(), copy(baseline), "changed in NAV (" + navChanged
+                    + ") and in Sales (" + salesChanged + ") since the last synchronization; bidirectional fields differ: "
+                    + fields);
+        }
+
+        ObjectNode toSales = NODES.objectNode();
+        ObjectNode toNav = NODES.objectNode();
+        ObjectNode next = copy(baseline);
+        for (FieldMapping pair : pairs) {
+            String key = pair.salesReadProperty();
+            JsonNode n = navNow.get(key);
+            JsonNode s = salesNow.get(key);
+            if (NavValues.same(n, s)) {
+                next.set(key, n == null ? NODES.nullNode() : n);
+                continue;
+            }
+            boolean navWins = switch (pair.direction()) {
+                case ToIntegrationTable -> true;
+                case FromIntegrationTable -> false;
+                case Bidirectional -> bothChanged && policy != ConflictResolution.merge ? policy == ConflictResolution.navWins
+                        : overlapping.contains(key) ? fallback == ConflictResolution.navWins
+                        : changedSide(key, pass, baseline, navChanged, salesChanged);
+            };
+            JsonNode value = navWins ? n : s;
+            if (pair.notNull() && (value == null || value.isNull())) {
+                continue; // a blank never clears the other side
+            }
+            (navWins ? toSales : toNav).set(key, value == null ? NODES.nullNode() : value);
+            next.set(key, value == null ? NODES.nullNode() : value);
+        }
+        return new Result(toSales, toNav, next, null);
+    }
+
+    /** Whether NAV's value wins a field that differs: the side that changed it, else the pass's source. */
+    private static boolean changedSide(String key, Direction pass, JsonNode baseline, List<String> navChanged,
+                                       List<String> salesChanged) {
+        boolean nav = navChanged.contains(key);
+        boolean sales = salesChanged.contains(key);
+        if (baseline == null || nav == sales) {
+            return pass == Direction.ToIntegrationTable; // no baseline, or no side tells: the pass's source wins
+        }
+        return nav;
+    }
+
+    private static ObjectNode copy(JsonNode baseline) {
+        return baseline instanceof ObjectNode o ? o.deepCopy() : NODES.objectNode();
+    }
+}

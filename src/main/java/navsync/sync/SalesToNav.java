@@ -1,0 +1,167 @@
+package navsync.sync;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import navsync.mapping.Direction;
+import navsync.mapping.IntegrationTableMapping;
+import navsync.nav.NavChange;
+import navsync.nav.NavQueries;
+import navsync.nav.NavRows;
+import navsync.nav.NavWriter;
+import navsync.sales.SalesWrite;
+import navsync.state.Coupling;
+import navsync.state.CouplingStore;
+import navsync.state.StateStore;
+
+/**
+ * Plans a batch of the Sales -> NAV pass: for each Sales row changed since the watermark, its
+ * coupled NAV record is read (one query per batch) and the pair reconciled; uncoupled rows become
+ * new NAV records with keys from the mapping's number series, recorded before the write.
+ */
+final class SalesToNav {
+
+    private final StateStore store;
+    private final Sides sides;
+    private final NavQueries queries;
+    private final DataSource nav;
+    private final NavWriter writer;
+    private final Deletions deletions;
+
+    SalesToNav(StateStore store, Sides sides, NavQueries queries, DataSource nav, NavWriter writer, Deletions deletions) {
+        this.store = store;
+        this.sides = sides;
+        this.queries = queries;
+        this.nav = nav;
+        this.writer = writer;
+        this.deletions = deletions;
+    }
+
+    SyncBatch plan(JobRun run, List<ObjectNode> rows, boolean retrySet) {
+        IntegrationTableMapping mapping = run.mapping();
+        String idProperty = mapping.entity().primaryId();
+        Map<UUID, ObjectNode> byId = new java.util.LinkedHashMap<>();
+        for (ObjectNode row : rows) {
+            JsonNode modified = row.get("modifiedon");
+            if (modified != null && modified.isTextual()) {
+                run.observeModifiedOn(Instant.parse(modified.asText()));
+            }
+            UUID id = UUID.fromString(row.get(idProperty).asText());
+            if (retrySet || !run.wasRetried(id.toString())) {
+                byId.put(id, row);
+            }
+        }
+        Map<UUID, Coupling> couplings = store.couplings().findBySalesIds(mapping.name(), byId.keySet());
+        Map<String, Map<String, Object>> navRows = new HashMap<>();
+        List<String> navKeys = couplings.values().stream().map(Coupling::navKey).toList();
+        for (int from = 0; from < navKeys.size(); from += 500) {
+            for (Map<String, Object> row : NavRows.query(nav, queries.rowsByKeys(mapping,
+                    navKeys.subList(from, Math.min(navKeys.size(), from + 500)), false))) {
+                navRows.put(NavToSales.key(row), row);
+            }
+        }
+        LookupCouplings lookups = new LookupCouplings(store.couplings());
+        lookups.fetchForNavRows(mapping, navRows.values());
+        lookups.fetchForSalesValues(mapping, byId.values());
+        SyncBatch batch = new SyncBatch(run);
+        List<UUID> creates = new ArrayList<>();
+        for (Map.Entry<UUID, ObjectNode> entry : byId.entrySet()) {
+            UUID salesId = entry.getKey();
+            Coupling coupling = couplings.get(salesId);
+            if (coupling == null) {
+                if (!mapping.synchOnlyCoupledRecords()) {
+                    creates.add(salesId);
+                }
+                continue;
+            }
+            String key = coupling.navKey();
+            if (coupling.skipped()) {
+                batch.skipped++;
+                continue;
+            }
+            try {
+                ObjectNode salesNow = sides.sales(mapping, entry.getValue());
+                Map<String, Object> navRow = navRows.get(key);
+                if (navRow == null) {
+                    if (coupling.isPending()) {
+                        batch.plans.add(deletions.navInsert(mapping, key, salesId, salesNow, lookups));
+                    } else {
+                        deletions.navRecordDeleted(batch, key, salesId, salesNow, lookups);
+                    }
+                    continue;
+                }
+                reconcile(mapping, batch, key, salesId, navRow, entry.getValue(), salesNow, coupling, lookups);
+            } catch (IllegalArgumentException e) {
+                batch.fail(key, salesId, "Sales " + mapping.entity().logicalName() + " " + salesId + " for NAV "
+                        + mapping.table() + " " + key + ": " + e.getMessage());
+            }
+        }
+        if (!creates.isEmpty()) {
+            createInNav(mapping, batch, creates, byId, lookups);
+        }
+        return batch;
+    }
+
+    private void reconcile(IntegrationTableMapping mapping, SyncBatch batch, String key, UUID salesId,
+                           Map<String, Object> navRow, ObjectNode salesRow, ObjectNode salesNow, Coupling coupling,
+                           LookupCouplings lookups) {
+        long version = NavToSales.version(navRow);
+        Sides.NavSide navSide = sides.nav(mapping, navRow, lookups);
+        sides.resolveUncoupled(mapping, navSide, salesNow);
+        PairReconciler.Result r = PairReconciler.reconcile(mapping, Direction.FromIntegrationTable,
+                coupling.isPending() ? null : Json.read(coupling.syncedValues()), navSide.values(), salesNow);
+        if (r.isConflict()) {
+            batch.fail(key, salesId, "conflict on NAV " + mapping.table() + " " + key + " / Sales "
+                    + mapping.entity().logicalName() + " " + salesId + ": " + r.conflict());
+            return;
+        }
+        ObjectNode payload = sides.salesPayload(mapping, r.toSales());
+        payload.setAll(sides.salesConstants(mapping, salesRow));
+        if (payload.isEmpty() && r.toNav().isEmpty()) {
+            batch.unchanged(key, version, r.baseline());
+            return;
+        }
+        NavChange navChange = r.toNav().isEmpty() ? null : new NavChange.Update(key, sides.navValues(mapping, r.toNav(), lookups));
+        batch.plans.add(new SyncBatch.Plan(key, salesId, payload.isEmpty() ? null : new SalesWrite(key, salesId, payload),
+                null, navChange, r.baseline(), version, SyncBatch.Effect.MODIFIED));
+    }
+
+    /** New NAV records for uncoupled Sales rows; keys decided and coupled (pending) before the write. */
+    private void createInNav(IntegrationTableMapping mapping, SyncBatch batch, List<UUID> creates,
+                             Map<UUID, ObjectNode> rows, LookupCouplings lookups) {
+        if (mapping.numberSeries() == null) {
+            for (UUID id : creates) {
+                batch.fail(null, id, "Sales " + mapping.entity().logicalName() + " " + id + " is not coupled and mapping "
+                        + mapping.name() + " has no newRecords.numberSeries to number a new NAV " + mapping.table());
+            }
+            return;
+        }
+        String series = mapping.numberSeries();
+        String usedByCouplings = store.couplings().highestNavKey(mapping.name(), NavWriter.seriesPrefix(series),
+                series.length());
+        List<String> keys = writer.nextKeys(sides.table(mapping), mapping.navKeyColumn(), series, creates.size(),
+                usedByCouplings);
+        List<CouplingStore.NewCoupling> pending = new ArrayList<>();
+        for (int i = 0; i < creates.size(); i++) {
+            pending.add(new CouplingStore.NewCoupling(keys.get(i), null, creates.get(i)));
+        }
+        // keys are coupled before the NAV write: a rerun after a crash inserts under the same key, or finds the record
+        store.couplings().insertPending(mapping.name(), pending);
+        for (int i = 0; i < creates.size(); i++) {
+            UUID salesId = creates.get(i);
+            String key = keys.get(i);
+            try {
+                batch.plans.add(deletions.navInsert(mapping, key, salesId, sides.sales(mapping, rows.get(salesId)), lookups));
+            } catch (IllegalArgumentException e) {
+                batch.fail(key, salesId, "Sales " + mapping.entity().logicalName() + " " + salesId + " cannot become NAV "
+                        + mapping.table() + " " + key + ": " + e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package navsync.sync;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import navsync.nav.NavChange;
+import navsync.sales.SalesWrite;
+import navsync.state.CouplingStore;
+import navsync.state.JobStore;
+
+/**
+ * One batch of a pass as it moves through the batch route: what each record needs (planned writes
+ * to either side, with the baseline to store once they land), records already decided (unchanged,
+ * skipped, failed before writing), then what the writes reported.
+ */
+public final class SyncBatch {
+
+    /** What a planned record counts as when its writes land. */
+    enum Effect { INSERTED, MODIFIED, DELETED, UNCOUPLED }
+
+    /**
+     * A record's writes: to Sales (upsert or delete), to NAV, and the coupling afterwards.
+     *
+     * @param baseline the values both sides hold once the writes land; null when the coupling goes
+     */
+    record Plan(String navKey, UUID salesId, SalesWrite salesWrite, UUID salesDelete, NavChange navChange,
+                ObjectNode baseline, long navVersion, Effect effect) {
+    }
+
+    final JobRun run;
+    final List<Plan> plans = new ArrayList<>();
+    final List<CouplingStore.Outcome> decided = new ArrayList<>();
+    final List<JobStore.NewError> errors = new ArrayList<>();
+    final Map<String, String> writeFailures = new HashMap<>();
+    Map<String, Long> navVersions = Map.of();
+    int unchanged;
+    int skipped;
+
+    SyncBatch(JobRun run) {
+        this.run = run;
+    }
+
+    public JobRun run() {
+        return run;
+    }
+
+    public List<Plan> plans() {
+        return plans;
+    }
+
+    void unchanged(String navKey, long navVersion, ObjectNode baseline) {
+        unchanged++;
+        decided.add(new CouplingStore.Synchronized(navKey, navVersion, Json.write(baseline)));
+    }
+
+    void fail(String navKey, UUID salesId, String message) {
+        errors.add(new JobStore.NewError(navKey, salesId, message));
+    }
+
+    int failed() {
+        return errors.size();
+    }
+}

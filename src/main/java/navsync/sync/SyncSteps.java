@@ -1,0 +1,151 @@
+package navsync.sync;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import navsync.mapping.Direction;
+import navsync.mapping.IntegrationTableMapping;
+import navsync.nav.NavChange;
+import navsync.nav.NavWriter;
+import navsync.sales.SalesBulkWriter;
+import navsync.sales.SalesError;
+import navsync.sales.SalesResponse;
+import navsync.sales.SalesWebApi;
+import navsync.sales.SalesWrite;
+import navsync.state.CouplingStore;
+import navsync.state.JobCounters;
+import navsync.state.StateStore;
+import org.apache.camel.Exchange;
+
+/**
+ * The steps of the batch route that both passes share: {@link #prepare} plans the batch (per pass),
+ * {@link #writeSales} writes to Sales in bulk, {@link #writeNav} writes to NAV in one transaction,
+ * {@link #commit} stores couplings, counters and errors in one transaction. A record that fails in
+ * any step fails alone, with its key and the message; the rest of its batch goes on.
+ */
+public final class SyncSteps {
+
+    /** Exchange property: the batch comes from the retry set (records that failed last time). */
+    public static final String RETRY_SET = "navsyncRetrySet";
+
+    private final StateStore store;
+    private final NavToSales navToSales;
+    private final SalesToNav salesToNav;
+    private final SalesBulkWriter salesWriter;
+    private final SalesWebApi api;
+    private final NavWriter navWriter;
+    private final Sides sides;
+    private final int skipAfterFailures;
+
+    SyncSteps(StateStore store, NavToSales navToSales, SalesToNav salesToNav, SalesBulkWriter salesWriter,
+              SalesWebApi api, NavWriter navWriter, Sides sides, int skipAfterFailures) {
+        this.store = store;
+        this.navToSales = navToSales;
+        this.salesToNav = salesToNav;
+        this.salesWriter = salesWriter;
+        this.api = api;
+        this.navWriter = navWriter;
+        this.sides = sides;
+        this.skipAfterFailures = skipAfterFailures;
+    }
+
+    /** Step 1: decide what every record of the batch needs. */
+    @SuppressWarnings("unchecked")
+    public SyncBatch prepare(Exchange exchange) {
+        JobRun run = exchange.getProperty(JobRun.PROPERTY, JobRun.class);
+        boolean retrySet = Boolean.TRUE.equals(exchange.getProperty(RETRY_SET, Boolean.class));
+        List<?> rows = exchange.getMessage().getBody(List.class);
+        return run.pass() == Direction.ToIntegrationTable
+                ? navToSales.plan(run, (List<Map<String, Object>>) rows, retrySet)
+                : salesToNav.plan(run, (List<ObjectNode>) rows, retrySet);
+    }
+
+    /** Step 2: Sales upserts in bulk (bad rows isolated), and deletions. */
+    public SyncBatch writeSales(SyncBatch batch) {
+        IntegrationTableMapping mapping = batch.run.mapping();
+        List<SalesWrite> writes = new ArrayList<>();
+        for (SyncBatch.Plan plan : batch.plans) {
+            if (plan.salesWrite() != null) {
+                writes.add(plan.salesWrite());
+            }
+            if (plan.salesDelete() != null) {
+                SalesResponse response = api.delete(mapping.entity().entitySet() + "(" + plan.salesDelete() + ")");
+                if (!response.isSuccess() && response.status() != 404) {
+                    batch.writeFailures.put(plan.navKey(), "deleting Sales " + mapping.entity().logicalName() + " "
+                            + plan.salesDelete() + ": " + response.error());
+                }
+            }
+        }
+        for (Map.Entry<String, SalesError> failure : salesWriter.upsert(mapping.entity(), writes).entrySet()) {
+            batch.writeFailures.put(failure.getKey(), "Sales " + mapping.entity().logicalName() + ": " + failure.getValue());
+        }
+        return batch;
+    }
+
+    /** Step 3: NAV inserts, updates and deletes in one transaction, of records whose Sales writes landed. */
+    public SyncBatch writeNav(SyncBatch batch) {
+        IntegrationTableMapping mapping = batch.run.mapping();
+        List<NavChange> changes = new ArrayList<>();
+        for (SyncBatch.Plan plan : batch.plans) {
+            if (plan.navChange() != null && !batch.writeFailures.containsKey(plan.navKey())) {
+                changes.add(plan.navChange());
+            }
+        }
+        NavWriter.Outcome outcome = navWriter.apply(sides.table(mapping), mapping.navKeyColumn(), mapping.navDefaults(),
+                sides.blanks(mapping), changes);
+        outcome.failures().forEach((key, message) -> batch.writeFailures.put(key, "NAV " + mapping.table() + ": " + message));
+        batch.navVersions = outcome.versions();
+        return batch;
+    }
+
+    /** Step 4: couplings, counters and errors of the batch in one transaction. */
+    public SyncBatch commit(SyncBatch batch) {
+        JobRun run = batch.run;
+        IntegrationTableMapping mapping = run.mapping();
+        List<CouplingStore.Outcome> outcomes = new ArrayList<>(batch.decided);
+        int inserted = 0;
+        int modified = 0;
+        int deleted = 0;
+        int uncoupled = 0;
+        for (SyncBatch.Plan plan : batch.plans) {
+            String failure = batch.writeFailures.get(plan.navKey());
+            if (failure != null) {
+                batch.fail(plan.navKey(), plan.salesId(), failure + " (NAV " + mapping.table() + " " + plan.navKey()
+                        + ", Sales " + mapping.entity().logicalName() + " " + plan.salesId() + ")");
+                continue;
+            }
+            switch (plan.effect()) {
+                case INSERTED -> inserted++;
+                case MODIFIED -> modified++;
+                case DELETED -> deleted++;
+                case UNCOUPLED -> uncoupled++;
+            }
+            if (plan.baseline() == null) {
+                outcomes.add(new CouplingStore.Uncoupled(plan.navKey()));
+                if (plan.effect() == SyncBatch.Effect.DELETED) {
+                    uncoupled++;
+                }
+            } else {
+                long version = batch.navVersions.getOrDefault(plan.navKey(), plan.navVersion());
+                outcomes.add(new CouplingStore.Synchronized(plan.navKey(), version, Json.write(plan.baseline())));
+            }
+        }
+        for (var error : batch.errors) {
+            if (error.navKey() != null) {
+                outcomes.add(new CouplingStore.Failed(error.navKey(), error.message()));
+            }
+        }
+        JobCounters delta = new JobCounters(inserted, modified, deleted, batch.unchanged, batch.skipped, batch.failed(),
+                0, uncoupled);
+        store.inTransaction(c -> {
+            store.couplings().applyOutcomes(c, mapping.name(), run.pass(), run.id(), skipAfterFailures, outcomes);
+            store.jobs().record(c, run.id(), mapping.name(), delta, batch.errors);
+            return null;
+        });
+        run.add(delta);
+        return batch;
+    }
+
+}
