@@ -27,6 +27,11 @@ public record FieldMapping(String navField, String navColumn, String salesAttrib
         return navColumn != null && salesAttribute != null && constant == null;
     }
 
+    /** Names the pair's value in compared and stored values; unique within a mapping. */
+    public String key() {
+        return navColumn + ">" + salesReadProperty();
+    }
+
     /** The property a Sales row carries this pair's value in: the attribute, or a lookup's {@code _x_value}. */
     public String salesReadProperty() {
         return lookup == null ? salesAttribute : lookup.valueProperty();

@@ -29,12 +29,14 @@ final class NavToSales {
     private final Sides sides;
     private final SalesReader reader;
     private final Deletions deletions;
+    private final NewRecords newRecords;
 
-    NavToSales(StateStore store, Sides sides, SalesReader reader, Deletions deletions) {
+    NavToSales(StateStore store, Sides sides, SalesReader reader, Deletions deletions, NewRecords newRecords) {
         this.store = store;
         this.sides = sides;
         this.reader = reader;
         this.deletions = deletions;
+        this.newRecords = newRecords;
     }
 
     SyncBatch plan(JobRun run, List<Map<String, Object>> rows, boolean retrySet) {
@@ -71,7 +73,7 @@ final class NavToSales {
                 Sides.NavSide nav = sides.nav(mapping, row, lookups);
                 if (coupling == null || coupling.isPending()) {
                     sides.resolveUncoupled(mapping, nav, null);
-                    batch.plans.add(insert(mapping, key, salesId, nav.values(), version(row)));
+                    batch.plans.add(newRecords.salesRow(mapping, key, salesId, nav.values(), version(row)));
                     continue;
                 }
                 JsonNode baseline = Json.read(coupling.syncedValues());
@@ -137,20 +139,12 @@ final class NavToSales {
         }
     }
 
-    /** A new Sales row with every value flowing to Sales, and the constants. */
-    SyncBatch.Plan insert(IntegrationTableMapping mapping, String key, UUID salesId, ObjectNode navValues, long version) {
-        ObjectNode payload = sides.salesPayload(mapping, Sides.flowing(mapping, navValues, Direction.ToIntegrationTable));
-        payload.setAll(sides.salesConstants(mapping, null));
-        return new SyncBatch.Plan(key, salesId, new SalesWrite(key, salesId, payload), null, null,
-                Sides.newBaseline(mapping, navValues, Direction.ToIntegrationTable), version, SyncBatch.Effect.INSERTED);
-    }
-
     private static boolean changedInNav(IntegrationTableMapping mapping, ObjectNode navNow, JsonNode baseline) {
         if (baseline == null) {
             return true;
         }
         for (var pair : mapping.pairs()) {
-            String key = pair.salesReadProperty();
+            String key = pair.key();
             if (pair.direction().includes(Direction.ToIntegrationTable)
                     && (!baseline.has(key) || !NavValues.same(navNow.get(key), baseline.get(key)))) {
                 return true;

@@ -47,7 +47,7 @@ public final class PairReconciler {
         List<String> navChanged = new ArrayList<>();
         List<String> salesChanged = new ArrayList<>();
         for (FieldMapping pair : pairs) {
-            String key = pair.salesReadProperty();
+            String key = pair.key();
             JsonNode b = baseline == null ? null : baseline.get(key);
             if (pair.direction().includes(Direction.ToIntegrationTable) && (b == null || !NavValues.same(navNow.get(key), b))) {
                 navChanged.add(key);
@@ -59,7 +59,7 @@ public final class PairReconciler {
         ConflictResolution policy = mapping.conflictResolution();
         List<String> bidirectionalDiffering = new ArrayList<>();
         for (FieldMapping pair : pairs) {
-            String key = pair.salesReadProperty();
+            String key = pair.key();
             if (pair.direction() == Direction.Bidirectional && !NavValues.same(navNow.get(key), salesNow.get(key))) {
                 bidirectionalDiffering.add(key);
             }
@@ -87,7 +87,7 @@ public final class PairReconciler {
         ObjectNode toNav = NODES.objectNode();
         ObjectNode next = copy(baseline);
         for (FieldMapping pair : pairs) {
-            String key = pair.salesReadProperty();
+            String key = pair.key();
             JsonNode n = navNow.get(key);
             JsonNode s = salesNow.get(key);
             if (NavValues.same(n, s)) {

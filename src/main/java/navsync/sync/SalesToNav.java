@@ -33,8 +33,11 @@ final class SalesToNav {
     private final DataSource nav;
     private final NavWriter writer;
     private final Deletions deletions;
+    private final NewRecords newRecords;
 
-    SalesToNav(StateStore store, Sides sides, NavQueries queries, DataSource nav, NavWriter writer, Deletions deletions) {
+    SalesToNav(StateStore store, Sides sides, NavQueries queries, DataSource nav, NavWriter writer, Deletions deletions,
+               NewRecords newRecords) {
+        this.newRecords = newRecords;
         this.store = store;
         this.sides = sides;
         this.queries = queries;
@@ -90,7 +93,7 @@ final class SalesToNav {
                 Map<String, Object> navRow = navRows.get(key);
                 if (navRow == null) {
                     if (coupling.isPending()) {
-                        batch.plans.add(deletions.navInsert(mapping, key, salesId, salesNow, lookups));
+                        batch.plans.add(newRecords.navRecord(mapping, key, salesId, salesNow, lookups));
                     } else {
                         deletions.navRecordDeleted(batch, key, salesId, salesNow, lookups);
                     }
@@ -157,7 +160,7 @@ final class SalesToNav {
             UUID salesId = creates.get(i);
             String key = keys.get(i);
             try {
-                batch.plans.add(deletions.navInsert(mapping, key, salesId, sides.sales(mapping, rows.get(salesId)), lookups));
+                batch.plans.add(newRecords.navRecord(mapping, key, salesId, sides.sales(mapping, rows.get(salesId)), lookups));
             } catch (IllegalArgumentException e) {
                 batch.fail(key, salesId, "Sales " + mapping.entity().logicalName() + " " + salesId + " cannot become NAV "
                         + mapping.table() + " " + key + ": " + e.getMessage());

@@ -49,7 +49,7 @@ public final class Sides {
         Map<String, String> uncoupled = new LinkedHashMap<>();
         for (FieldMapping pair : mapping.pairs()) {
             Object raw = row.get(pair.navColumn());
-            String key = pair.salesReadProperty();
+            String key = pair.key();
             if (pair.lookup() == null) {
                 NavColumn column = table.column(pair.navColumn()).orElseThrow();
                 values.set(key, NavValues.toSales(raw, column));
@@ -70,7 +70,7 @@ public final class Sides {
         ObjectNode values = NODES.objectNode();
         for (FieldMapping pair : mapping.pairs()) {
             JsonNode value = row.get(pair.salesReadProperty());
-            values.set(pair.salesReadProperty(), value == null ? NODES.nullNode()
+            values.set(pair.key(), value == null ? NODES.nullNode()
                     : pair.code() && pair.lookup() == null ? NavValues.normalizeCode(value) : value);
         }
         return values;
@@ -84,7 +84,7 @@ public final class Sides {
      */
     void resolveUncoupled(IntegrationTableMapping mapping, NavSide nav, ObjectNode salesNow) {
         for (FieldMapping pair : mapping.pairs()) {
-            String code = nav.uncoupled().get(pair.salesReadProperty());
+            String code = nav.uncoupled().get(pair.key());
             if (code == null) {
                 continue;
             }
@@ -94,8 +94,8 @@ public final class Sides {
                         + mappings.get(pair.lookup().mapping()).entity().logicalName() + " (mapping "
                         + pair.lookup().mapping() + ")");
             }
-            JsonNode keep = salesNow == null ? NODES.nullNode() : salesNow.get(pair.salesReadProperty());
-            nav.values().set(pair.salesReadProperty(), policy == UncoupledLookup.keep ? keep : NODES.nullNode());
+            JsonNode keep = salesNow == null ? NODES.nullNode() : salesNow.get(pair.key());
+            nav.values().set(pair.key(), policy == UncoupledLookup.keep ? keep : NODES.nullNode());
         }
     }
 
@@ -103,7 +103,7 @@ public final class Sides {
     ObjectNode salesPayload(IntegrationTableMapping mapping, ObjectNode toSales) {
         ObjectNode payload = NODES.objectNode();
         for (FieldMapping pair : mapping.pairs()) {
-            JsonNode value = toSales.get(pair.salesReadProperty());
+            JsonNode value = toSales.get(pair.key());
             if (value == null) {
                 continue;
             }
@@ -137,7 +137,7 @@ public final class Sides {
         NavTable table = table(mapping);
         Map<String, Object> out = new LinkedHashMap<>();
         for (FieldMapping pair : mapping.pairs()) {
-            JsonNode value = toNav.get(pair.salesReadProperty());
+            JsonNode value = toNav.get(pair.key());
             if (value == null) {
                 continue;
             }
@@ -202,7 +202,7 @@ public final class Sides {
     static ObjectNode newBaseline(IntegrationTableMapping mapping, ObjectNode values, Direction source) {
         ObjectNode baseline = NODES.objectNode();
         for (FieldMapping pair : mapping.pairs()) {
-            String key = pair.salesReadProperty();
+            String key = pair.key();
             JsonNode value = pair.direction().includes(source) ? values.get(key) : null;
             baseline.set(key, value == null ? NODES.nullNode() : value);
         }
@@ -213,8 +213,8 @@ public final class Sides {
     static ObjectNode flowing(IntegrationTableMapping mapping, ObjectNode values, Direction source) {
         ObjectNode out = NODES.objectNode();
         for (FieldMapping pair : mapping.pairs()) {
-            if (pair.direction().includes(source) && values.has(pair.salesReadProperty())) {
-                out.set(pair.salesReadProperty(), values.get(pair.salesReadProperty()));
+            if (pair.direction().includes(source) && values.has(pair.key())) {
+                out.set(pair.key(), values.get(pair.key()));
             }
         }
         return out;

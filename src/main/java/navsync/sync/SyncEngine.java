@@ -21,11 +21,12 @@ public final class SyncEngine {
         Sides sides = new Sides(schema, mappings);
         SalesReader reader = new SalesReader(api);
         NavWriter navWriter = new NavWriter(nav);
-        Deletions deletions = new Deletions(sides);
+        NewRecords newRecords = new NewRecords(sides);
+        Deletions deletions = new Deletions(newRecords);
         this.navReader = new NavReader(queries, nav, store);
         this.salesSource = new SalesSource(reader, sides, store);
-        this.steps = new SyncSteps(store, new NavToSales(store, sides, reader, deletions),
-                new SalesToNav(store, sides, queries, nav, navWriter, deletions), new SalesBulkWriter(api), api,
+        this.steps = new SyncSteps(store, new NavToSales(store, sides, reader, deletions, newRecords),
+                new SalesToNav(store, sides, queries, nav, navWriter, deletions, newRecords), new SalesBulkWriter(api), api,
                 navWriter, sides, skipAfterFailures);
     }
 

@@ -76,10 +76,11 @@ final class SyntheticCustomerValues {
         Country country = Country.pick(r);
         City city = country.cities[r.nextInt(country.cities.length)];
 
-        String name = companyName(r, country);
+        String trade = tradeName(r);
+        String name = cut(trade + " " + pick(r, country.legalForms), 100);
         String first = pick(r, FIRST_NAMES);
         String surname = pick(r, SURNAMES);
-        String domain = slug(name) + ".example";
+        String domain = slug(trade) + ".example";
         LocalDateTime modified = LocalDateTime.of(2016, 1, 1, 8, 0)
                 .plusDays(r.nextInt(9 * 365)).plusMinutes(r.nextInt(10 * 60)).plusSeconds(r.nextInt(60));
 
@@ -90,7 +91,7 @@ final class SyntheticCustomerValues {
         v[i++] = cut(name.toUpperCase(Locale.ROOT), 100);                        // Search Name
         v[i++] = chance(r, 4) ? pick(r, "Accounts Department", "Head Office", "Purchasing") : "";   // Name 2
         v[i++] = country.address(r);                                             // Address
-        v[i++] = chance(r, 15) ? pick(r, "Suite ", "Unit ", "Floor ", "Building ") + (1 + r.nextInt(40)) : "";
+        v[i++] = chance(r, 15) ? pick(r, "Suite ", "Unit ", "Floor ") + (1 + r.nextInt(40)) : "";   // Address 2
         v[i++] = city.name;                                                      // City
         v[i++] = chance(r, 3) ? "" : first + " " + surname;                      // Contact
         v[i++] = chance(r, 3) ? "" : country.phone(r);                           // Phone No_
@@ -124,13 +125,13 @@ final class SyntheticCustomerValues {
         return Country.byCode(countryCode).phone(r);
     }
 
-    private static String companyName(Random r, Country country) {
-        String base = switch (r.nextInt(4)) {
+    /** A company name without its legal form: "Adams Furniture", "Weber & Evans", "Riverside Hotels". */
+    private static String tradeName(Random r) {
+        return switch (r.nextInt(4)) {
             case 0 -> pick(r, SURNAMES) + " " + pick(r, TRADES);
             case 1 -> pick(r, SURNAMES) + " & " + pick(r, SURNAMES);
             default -> pick(r, PLACES) + " " + pick(r, TRADES);
         };
-        return cut(base + " " + pick(r, country.legalForms), 100);
     }
 
     private static String email(Random r, String first, String surname, String domain) {

@@ -1,0 +1,304 @@
+package navsync.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import navsync.state.SyncJob;
+import navsync.testing.NavsyncTestApp;
+import navsync.testing.SalesRows;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The CUSTOMER mapping both ways on the whole application: Sales edits reach NAV, new accounts become
+ * customers, the fixed point, conflict and deletion policies, and NAV's field rules.
+ */
+class BidirectionalSynchronizationTest {
+
+    private static final String CUSTOMERS = "[CRONUS International Ltd_$Customer]";
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    @TempDir
+    Path data;
+    @TempDir
+    Path mappings;
+    NavsyncTestApp app;
+    SalesRows sales;
+
+    @AfterEach
+    void stop() {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    @Test
+    void salesEditsReachNavAndASecondRunWritesNothingEitherWay() throws Exception {
+        start("none", "none");
+        List<SyncJob> first = runBoth();
+        assertThat(first).extracting(SyncJob::direction).containsExactly("ToIntegrationTable", "FromIntegrationTable");
+        assertThat(first.get(1).counters().failed()).isZero();
+
+        sales.update("accounts", salesId("20000"), Map.of("telephone1", "+44 113 496 0000", "address1_city", "Leeds"));
+        List<SyncJob> second = runBoth();
+        assertThat(second.get(0).counters().modified()).isZero();
+        assertThat(second.get(1).counters().modified()).isEqualTo(1);
+        assertThat(nav("20000", "Phone No_")).isEqualTo("+44 113 496 0000");
+        assertThat(nav("20000", "City")).isEqualTo("Leeds");
+
+        app.sandbox().resetCounters();
+        List<SyncJob> third = runBoth();
+        for (SyncJob job : third) {
+            assertThat(job.counters().inserted() + job.counters().modified() + job.counters().failed())
+                    .as("%s changes nothing", job.direction()).isZero();
+        }
+        assertThat(app.sandbox().writeRequestCount()).as("no write reaches Sales").isZero();
+    }
+
+    @Test
+    void aNewAccountBecomesACustomerWithNavBlanksDefaultsAndTheNumberSeries() throws Exception {
+        start("none", "none");
+        runBoth();
+        UUID account = sales.create("accounts", Map.of("name", "Fabrikam Sales Ltd", "telephone1", "+44 20 7946 0000",
+                "address1_postalcode", "w1 2ab", "customertypecode", 3));
+
+        List<SyncJob> jobs = runBoth();
+        assertThat(jobs.get(1).counters().inserted()).isEqualTo(1);
+        String key = app.store().couplings().findBySalesId("CUSTOMER", account).orElseThrow().navKey();
+        assertThat(key).isEqualTo("CUST-0001");
+        Map<String, Object> row = navRow(key);
+        assertThat(row.get("Name")).isEqualTo("Fabrikam Sales Ltd");
+        assertThat(row.get("Search Name")).isEqualTo("FABRIKAM SALES LTD");
+        assertThat(row.get("Post Code")).as("Code fields are upper case").isEqualTo("W1 2AB");
+        assertThat(row.get("Customer Posting Group")).as("navDefaults").isEqualTo("DOMESTIC");
+        assertThat(row.get("Address 2")).as("NAV blank").isEqualTo("");
+        assertThat(row.get("Blocked")).isEqualTo(0);
+        assertThat(row.get("Last Date Modified").toString()).isEqualTo("1753-01-01");
+
+        app.sandbox().resetCounters();
+        List<SyncJob> again = runBoth();
+        assertThat(again).allSatisfy(j -> assertThat(j.counters().inserted() + j.counters().modified()).isZero());
+        assertThat(app.sandbox().writeRequestCount()).isZero();
+    }
+
+    @Test
+    void aTooLongCodeFromSalesFailsThatRecordAloneWithAClearMessage() throws Exception {
+        start("none", "none");
+        runBoth();
+        sales.update("accounts", salesId("10000"), Map.of("address1_country", "United Kingdom of Great Britain"));
+        sales.update("accounts", salesId("20000"), Map.of("telephone1", "+44 24 7649 9999"));
+
+        SyncJob from = runBoth().get(1);
+        assertThat(from.counters().failed()).isEqualTo(1);
+        assertThat(from.counters().modified()).isEqualTo(1);
+        assertThat(app.store().jobs().errors(from.id())).singleElement().satisfies(e -> {
+            assertThat(e.navKey()).isEqualTo("10000");
+            assertThat(e.message()).contains("Country/Region Code").contains("Code[10]").contains("UNITED KINGDOM OF GREAT BRITAIN");
+        });
+        assertThat(nav("10000", "Country_Region Code")).isEqualTo("GB");
+        assertThat(nav("20000", "Phone No_")).isEqualTo("+44 24 7649 9999");
+    }
+
+    @Test
+    void conflictNoneFailsTheRecordNamingTheFieldsAndLeavesBothSides() throws Exception {
+        start("none", "none");
+        runBoth();
+        editBothSides("20000", "+44 1 NAV", "+44 2 SALES");
+
+        List<SyncJob> jobs = runBoth();
+        assertThat(jobs.get(0).counters().failed()).isEqualTo(1);
+        assertThat(app.store().jobs().errors(jobs.get(0).id())).singleElement()
+                .satisfies(e -> assertThat(e.message()).contains("conflict").contains("telephone1"));
+        assertThat(nav("20000", "Phone No_")).isEqualTo("+44 1 NAV");
+        assertThat(sales.get("accounts", salesId("20000")).path("telephone1").asText()).isEqualTo("+44 2 SALES");
+    }
+
+    @Test
+    void conflictNavWinsWritesNavsValueToSales() throws Exception {
+        start("navWins", "none");
+        runBoth();
+        editBothSides("20000", "+44 1 NAV", "+44 2 SALES");
+        assertNoFailures(runBoth());
+        assertThat(nav("20000", "Phone No_")).isEqualTo("+44 1 NAV");
+        assertThat(sales.get("accounts", salesId("20000")).path("telephone1").asText()).isEqualTo("+44 1 NAV");
+    }
+
+    @Test
+    void conflictSalesWinsWritesSalesValueToNav() throws Exception {
+        start("salesWins", "none");
+        runBoth();
+        editBothSides("20000", "+44 1 NAV", "+44 2 SALES");
+        assertNoFailures(runBoth());
+        assertThat(nav("20000", "Phone No_")).isEqualTo("+44 2 SALES");
+        assertThat(sales.get("accounts", salesId("20000")).path("telephone1").asText()).isEqualTo("+44 2 SALES");
+    }
+
+    @Test
+    void mergeLandsDisjointEditsOnBothSides() throws Exception {
+        start("merge", "none");
+        runBoth();
+        execute("UPDATE " + CUSTOMERS + " SET [Phone No_] = '+44 1 NAV' WHERE [No_] = '20000'");
+        sales.update("accounts", salesId("20000"), Map.of("address1_city", "Leeds"));
+
+        assertNoFailures(runBoth());
+        assertThat(nav("20000", "Phone No_")).isEqualTo("+44 1 NAV");
+        assertThat(nav("20000", "City")).isEqualTo("Leeds");
+        assertThat(sales.get("accounts", salesId("20000")).path("telephone1").asText()).isEqualTo("+44 1 NAV");
+        assertThat(sales.get("accounts", salesId("20000")).path("address1_city").asText()).isEqualTo("Leeds");
+    }
+
+    @Test
+    void mergeOfAnOverlappingEditFallsBackToTheConfiguredWinner() throws Exception {
+        startWith("merge", "none", "mergeFallback: salesWins\n");
+        runBoth();
+        execute("UPDATE " + CUSTOMERS + " SET [Phone No_] = '+44 1 NAV', [E-Mail] = 'nav@example.com' WHERE [No_] = '20000'");
+        sales.update("accounts", salesId("20000"), Map.of("telephone1", "+44 2 SALES"));
+
+        assertNoFailures(runBoth());
+        assertThat(nav("20000", "Phone No_")).isEqualTo("+44 2 SALES");
+        assertThat(nav("20000", "E-Mail")).isEqualTo("nav@example.com");
+        assertThat(sales.get("accounts", salesId("20000")).path("telephone1").asText()).isEqualTo("+44 2 SALES");
+        assertThat(sales.get("accounts", salesId("20000")).path("emailaddress1").asText()).isEqualTo("nav@example.com");
+    }
+
+    @Test
+    void deletionNoneFailsTheSurvivor() throws Exception {
+        start("none", "none");
+        runBoth();
+        UUID account = salesId("20000");
+        sales.delete("accounts", account);
+        execute("UPDATE " + CUSTOMERS + " SET [Phone No_] = '+44 1 NAV' WHERE [No_] = '20000'");
+
+        SyncJob to = runBoth().get(0);
+        assertThat(to.counters().failed()).isEqualTo(1);
+        assertThat(app.store().jobs().errors(to.id())).singleElement()
+                .satisfies(e -> assertThat(e.message()).contains("deleted"));
+        assertThat(app.sandbox().row("accounts", account)).isEmpty();
+        assertThat(navRowOrNull("20000")).isNotNull();
+    }
+
+    @Test
+    void deletionRestoreRecreatesTheDeletedSide() throws Exception {
+        start("none", "restore");
+        runBoth();
+        UUID account = salesId("20000");
+        sales.delete("accounts", account);
+        execute("UPDATE " + CUSTOMERS + " SET [Phone No_] = '+44 1 NAV' WHERE [No_] = '20000'");
+        assertNoFailures(runBoth());
+        assertThat(app.sandbox().row("accounts", salesId("20000")).orElseThrow().get("telephone1")).isEqualTo("+44 1 NAV");
+
+        UUID other = salesId("30000");
+        execute("DELETE FROM " + CUSTOMERS + " WHERE [No_] = '30000'");
+        sales.update("accounts", other, Map.of("address1_city", "York"));
+        assertNoFailures(runBoth());
+        assertThat(nav("30000", "City")).isEqualTo("York");
+        assertThat(nav("30000", "Name")).isEqualTo(app.sandbox().row("accounts", other).orElseThrow().get("name"));
+    }
+
+    @Test
+    void deletionUncoupleRemovesOnlyTheCoupling() throws Exception {
+        start("none", "uncouple");
+        runBoth();
+        sales.delete("accounts", salesId("20000"));
+        execute("UPDATE " + CUSTOMERS + " SET [Phone No_] = '+44 1 NAV' WHERE [No_] = '20000'");
+        SyncJob to = runBoth().get(0);
+        assertThat(to.counters().uncoupled()).isEqualTo(1);
+        assertThat(app.store().couplings().findByNavKey("CUSTOMER", "20000")).isEmpty();
+        assertThat(navRowOrNull("20000")).isNotNull();
+    }
+
+    @Test
+    void deletionPropagateDeletesTheSurvivor() throws Exception {
+        start("none", "propagate");
+        runBoth();
+        sales.delete("accounts", salesId("20000"));
+        execute("UPDATE " + CUSTOMERS + " SET [Phone No_] = '+44 1 NAV' WHERE [No_] = '20000'");
+        assertThat(runBoth().get(0).counters().deleted()).isEqualTo(1);
+        assertThat(navRowOrNull("20000")).isNull();
+
+        UUID other = salesId("30000");
+        execute("DELETE FROM " + CUSTOMERS + " WHERE [No_] = '30000'");
+        sales.update("accounts", other, Map.of("address1_city", "York"));
+        assertThat(runBoth().get(1).counters().deleted()).isEqualTo(1);
+        assertThat(app.sandbox().row("accounts", other)).isEmpty();
+    }
+
+    private void start(String conflicts, String deletions) throws Exception {
+        startWith(conflicts, deletions, "");
+    }
+
+    private void startWith(String conflicts, String deletions, String extra) throws Exception {
+        String yaml = Files.readString(Path.of("mappings/customer.yaml"))
+                .replace("conflictResolution: none", "conflictResolution: " + conflicts + "\n" + extra)
+                .replace("deletionResolution: none", "deletionResolution: " + deletions);
+        Files.writeString(mappings.resolve("customer.yaml"), yaml);
+        app = NavsyncTestApp.start(data, Map.of("navsync.mappings-dir", mappings.toString()));
+        sales = new SalesRows(app.sandbox().organizationUrl());
+    }
+
+    private List<SyncJob> runBoth() {
+        List<SyncJob> jobs = app.synchronization().run("CUSTOMER", null, TIMEOUT);
+        assertThat(jobs).allSatisfy(j -> assertThat(j.status()).as(j.message()).isEqualTo(SyncJob.SUCCEEDED));
+        return jobs;
+    }
+
+    private void editBothSides(String key, String navPhone, String salesPhone) throws Exception {
+        execute("UPDATE " + CUSTOMERS + " SET [Phone No_] = '" + navPhone + "' WHERE [No_] = '" + key + "'");
+        sales.update("accounts", salesId(key), Map.of("telephone1", salesPhone));
+    }
+
+    private void assertNoFailures(List<SyncJob> jobs) {
+        for (SyncJob job : jobs) {
+            assertThat(job.counters().failed()).as("%s errors: %s", job.direction(), app.store().jobs().errors(job.id()))
+                    .isZero();
+        }
+    }
+
+    private UUID salesId(String navKey) {
+        return app.store().couplings().findByNavKey("CUSTOMER", navKey).orElseThrow().salesId();
+    }
+
+    private Object nav(String key, String column) throws Exception {
+        return navRow(key).get(column);
+    }
+
+    private Map<String, Object> navRow(String key) throws Exception {
+        Map<String, Object> row = navRowOrNull(key);
+        assertThat(row).as("NAV customer %s", key).isNotNull();
+        return row;
+    }
+
+    private Map<String, Object> navRowOrNull(String key) throws Exception {
+        try (Connection c = app.nav().getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT * FROM " + CUSTOMERS + " WHERE [No_] = ?")) {
+            ps.setString(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                Map<String, Object> row = new java.util.HashMap<>();
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                    row.put(rs.getMetaData().getColumnLabel(i), rs.getObject(i));
+                }
+                return row;
+            }
+        }
+    }
+
+    private void execute(String sql) throws Exception {
+        try (Connection c = app.nav().getConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+}
