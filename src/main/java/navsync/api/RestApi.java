@@ -24,6 +24,7 @@ import org.apache.camel.Message;
 public final class RestApi {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RestApi.class);
 
     private final Mappings mappings;
     private final StateStore store;
@@ -80,6 +81,20 @@ public final class RestApi {
             out.put("mapping", name);
             out.put("passes", started.passes().stream().map(Enum::name).toList());
             out.put("job", "/api/jobs/" + started.jobId());
+            return out;
+        });
+    }
+
+    public void synchronizeAll(Exchange exchange) {
+        respond(exchange, 202, () -> {
+            synchronization.startAll().whenComplete((ids, error) -> {
+                if (error != null) {
+                    LOG.warn("synchronization of all mappings stopped: {}", error.getMessage());
+                }
+            });
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("mappings", mappings.dependencyOrder().stream().map(IntegrationTableMapping::name).toList());
+            out.put("jobs", "/api/jobs");
             return out;
         });
     }

@@ -3,7 +3,6 @@ package navsync.app;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import navsync.sync.Mappings;
 import navsync.sync.SynchronizationService;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.BaseMainSupport;
@@ -46,22 +45,27 @@ public final class NavsyncMain {
         if (setting.equals("none")) {
             return;
         }
-        Mappings mappings = camel.getRegistry().lookupByNameAndType("mappings", Mappings.class);
         SynchronizationService service = camel.getRegistry().lookupByNameAndType("synchronizationService",
                 SynchronizationService.class);
-        List<String> names = setting.equals("all")
-                ? mappings.all().stream().map(m -> m.name()).toList()
-                : Arrays.stream(setting.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        List<String> names = Arrays.stream(setting.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
         Thread runner = new Thread(() -> {
+            if (setting.equals("all")) {
+                runLogged("all mappings", () -> service.runAll(Duration.ofHours(12)));
+                return;
+            }
             for (String name : names) {
-                try {
-                    service.run(name, null, Duration.ofHours(12));
-                } catch (RuntimeException e) {
-                    LOG.error("Start-up synchronization of {} failed: {}", name, e.getMessage());
-                }
+                runLogged(name, () -> service.run(name, null, Duration.ofHours(12)));
             }
         }, "navsync-run-on-start");
         runner.setDaemon(true);
         runner.start();
+    }
+
+    private static void runLogged(String what, Runnable run) {
+        try {
+            run.run();
+        } catch (RuntimeException e) {
+            LOG.error("Start-up synchronization of {} failed: {}", what, e.getMessage());
+        }
     }
 }

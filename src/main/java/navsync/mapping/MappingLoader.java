@@ -105,10 +105,52 @@ public final class MappingLoader {
                 }
             }
         }
+        if (problems.isEmpty()) {
+            findCycle(byName).ifPresent(cycle -> problems.add(new MappingProblem(byName.get(cycle.get(0)).file().toString(),
+                    0, "dependsOn", "mappings depend on each other in a cycle " + String.join(" -> ", cycle)
+                    + "; a cycle needs a second pass, which this version does not run")));
+        }
         if (!problems.isEmpty()) {
             throw new MappingException(problems);
         }
         return List.copyOf(mappings);
+    }
+
+    /** A dependency cycle (through dependsOn and lookups), as the names along it, if there is one. */
+    private static Optional<List<String>> findCycle(Map<String, IntegrationTableMapping> byName) {
+        Map<String, Integer> state = new HashMap<>();
+        for (String start : new java.util.TreeSet<>(byName.keySet())) {
+            List<String> path = new ArrayList<>();
+            Optional<List<String>> cycle = walk(start, byName, state, path);
+            if (cycle.isPresent()) {
+                return cycle;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<List<String>> walk(String name, Map<String, IntegrationTableMapping> byName,
+                                               Map<String, Integer> state, List<String> path) {
+        Integer seen = state.get(name);
+        if (seen != null && seen == 1) {
+            List<String> cycle = new ArrayList<>(path.subList(path.indexOf(name), path.size()));
+            cycle.add(name);
+            return Optional.of(cycle);
+        }
+        if (seen != null || !byName.containsKey(name)) {
+            return Optional.empty();
+        }
+        state.put(name, 1);
+        path.add(name);
+        for (String dependency : byName.get(name).dependencies()) {
+            Optional<List<String>> cycle = walk(dependency, byName, state, path);
+            if (cycle.isPresent()) {
+                return cycle;
+            }
+        }
+        path.remove(path.size() - 1);
+        state.put(name, 2);
+        return Optional.empty();
     }
 
     private record LoadedMapping(IntegrationTableMapping mapping, int nameLine) {

@@ -23,7 +23,7 @@ final class Deletions {
         switch (mapping.deletionResolution()) {
             case none -> batch.fail(navKey, salesId, "NAV " + mapping.table() + " " + navKey + " is coupled to Sales "
                     + mapping.entity().logicalName() + " " + salesId + ", which was deleted (deletionResolution: none)");
-            case restore -> batch.plans.add(newRecords.salesRow(mapping, navKey, salesId, nav.values(), version));
+            case restore -> batch.plans.add(newRecords.salesRow(mapping, navKey, salesId, nav, version));
             case uncouple -> batch.plans.add(new SyncBatch.Plan(navKey, salesId, null, null, null, null, version,
                     SyncBatch.Effect.UNCOUPLED));
             case propagate -> batch.plans.add(new SyncBatch.Plan(navKey, salesId, null, null, new NavChange.Delete(navKey),

@@ -73,7 +73,7 @@ final class NavToSales {
                 Sides.NavSide nav = sides.nav(mapping, row, lookups);
                 if (coupling == null || coupling.isPending()) {
                     sides.resolveUncoupled(mapping, nav, null);
-                    batch.plans.add(newRecords.salesRow(mapping, key, salesId, nav.values(), version(row)));
+                    batch.plans.add(newRecords.salesRow(mapping, key, salesId, nav, version(row)));
                     continue;
                 }
                 JsonNode baseline = Json.read(coupling.syncedValues());
@@ -110,13 +110,14 @@ final class NavToSales {
             ObjectNode salesRow = salesRows.get(salesId);
             try {
                 if (salesRow == null) {
+                    sides.resolveUncoupled(mapping, p.nav(), null);
                     deletions.salesRowDeleted(batch, p.key(), salesId, p.version(), p.nav());
                     continue;
                 }
                 ObjectNode salesNow = sides.sales(mapping, salesRow);
                 sides.resolveUncoupled(mapping, p.nav(), salesNow);
                 PairReconciler.Result r = PairReconciler.reconcile(mapping, Direction.ToIntegrationTable, p.baseline(),
-                        p.nav().values(), salesNow);
+                        p.nav().values(), salesNow, p.nav().ignored());
                 if (r.isConflict()) {
                     batch.fail(p.key(), salesId, "conflict on NAV " + mapping.table() + " " + p.key() + " / Sales "
                             + mapping.entity().logicalName() + " " + salesId + ": " + r.conflict());
@@ -124,12 +125,12 @@ final class NavToSales {
                 }
                 ObjectNode payload = sides.salesPayload(mapping, r.toSales());
                 payload.setAll(sides.salesConstants(mapping, salesRow));
-                if (payload.isEmpty() && r.toNav().isEmpty()) {
+                Map<String, Object> navValues = sides.navValues(mapping, r.toNav(), lookups);
+                if (payload.isEmpty() && navValues.isEmpty()) {
                     batch.unchanged(p.key(), p.version(), r.baseline());
                     continue;
                 }
-                NavChange navChange = r.toNav().isEmpty() ? null
-                        : new NavChange.Update(p.key(), sides.navValues(mapping, r.toNav(), lookups));
+                NavChange navChange = navValues.isEmpty() ? null : new NavChange.Update(p.key(), navValues);
                 batch.plans.add(new SyncBatch.Plan(p.key(), salesId,
                         payload.isEmpty() ? null : new SalesWrite(p.key(), salesId, payload), null, navChange,
                         r.baseline(), p.version(), SyncBatch.Effect.MODIFIED));

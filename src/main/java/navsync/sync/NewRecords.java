@@ -1,5 +1,6 @@
 package navsync.sync;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
@@ -31,8 +32,14 @@ final class NewRecords {
      * before. The baseline is the new row as Sales will read it, so pairs that only flow back (NAV's
      * Search Name from name) start in step too.
      */
-    SyncBatch.Plan salesRow(IntegrationTableMapping mapping, String key, UUID salesId, ObjectNode navValues, long version) {
-        ObjectNode toSales = Sides.flowing(mapping, navValues, Direction.ToIntegrationTable);
+    SyncBatch.Plan salesRow(IntegrationTableMapping mapping, String key, UUID salesId, Sides.NavSide nav, long version) {
+        ObjectNode toSales = Sides.flowing(mapping, nav.values(), Direction.ToIntegrationTable);
+        for (FieldMapping pair : mapping.pairs()) {
+            JsonNode value = toSales.get(pair.key());
+            if (nav.ignored().contains(pair.key()) || pair.notNull() && value != null && value.isNull()) {
+                toSales.remove(pair.key()); // kept or not-null: the new row gets the service's default
+            }
+        }
         ObjectNode payload = sides.salesPayload(mapping, toSales);
         ObjectNode constants = sides.salesConstants(mapping, null);
         payload.setAll(constants);
@@ -42,8 +49,14 @@ final class NewRecords {
                 created.set(pair.salesReadProperty(), toSales.get(pair.key()));
             }
         }
-        return new SyncBatch.Plan(key, salesId, new SalesWrite(key, salesId, payload), null, null,
-                sides.sales(mapping, created), version, SyncBatch.Effect.INSERTED);
+        ObjectNode baseline = sides.sales(mapping, created);
+        for (FieldMapping pair : mapping.pairs()) {
+            if (!created.has(pair.salesReadProperty())) {
+                baseline.remove(pair.key()); // not written: whatever the service sets is no change
+            }
+        }
+        return new SyncBatch.Plan(key, salesId, new SalesWrite(key, salesId, payload), null, null, baseline, version,
+                SyncBatch.Effect.INSERTED);
     }
 
     /**
@@ -59,10 +72,16 @@ final class NewRecords {
         row.putAll(mapping.navDefaults());
         row.putAll(values);
         row.put(mapping.navKeyColumn(), key);
-        ObjectNode navNow = sides.nav(mapping, row, lookups).values();
+        Sides.NavSide nav = sides.nav(mapping, row, lookups);
+        sides.resolveUncoupled(mapping, nav, salesNow);
+        ObjectNode navNow = nav.values();
         ObjectNode baseline = Sides.newBaseline(mapping, salesNow, Direction.FromIntegrationTable);
         ObjectNode toSales = NODES.objectNode();
         for (FieldMapping pair : mapping.pairs()) {
+            JsonNode value = navNow.get(pair.key());
+            if (nav.ignored().contains(pair.key()) || pair.notNull() && (value == null || value.isNull())) {
+                continue; // kept or not-null: the Sales row keeps its value
+            }
             if (pair.direction() == Direction.ToIntegrationTable) {
                 baseline.set(pair.key(), navNow.get(pair.key()));
                 if (!NavValues.same(navNow.get(pair.key()), salesNow.get(pair.key()))) {

@@ -36,23 +36,25 @@ public final class PairReconciler {
     }
 
     /**
-     * @param pass     the pass that found the record changed; on a pair without a baseline its source wins
-     * @param baseline the values after the last synchronization, or null when there is none yet
+     * @param pass     the pass that found the record changed; where no side tells, its source wins
+     * @param baseline the values after the last synchronization, or null when there is none yet (every
+     *                 field then counts as changed); a field absent from it (never written, a value the
+     *                 service set) counts as unchanged on both sides
      * @param navNow   NAV's current values
      * @param salesNow Sales' current values
+     * @param ignored  fields left out of this reconciliation (a lookup kept because its record is not coupled)
      */
     public static Result reconcile(IntegrationTableMapping mapping, Direction pass, JsonNode baseline,
-                                   ObjectNode navNow, ObjectNode salesNow) {
-        List<FieldMapping> pairs = mapping.pairs();
+                                   ObjectNode navNow, ObjectNode salesNow, java.util.Set<String> ignored) {
+        List<FieldMapping> pairs = mapping.pairs().stream().filter(p -> !ignored.contains(p.key())).toList();
         List<String> navChanged = new ArrayList<>();
         List<String> salesChanged = new ArrayList<>();
         for (FieldMapping pair : pairs) {
             String key = pair.key();
-            JsonNode b = baseline == null ? null : baseline.get(key);
-            if (pair.direction().includes(Direction.ToIntegrationTable) && (b == null || !NavValues.same(navNow.get(key), b))) {
+            if (pair.direction().includes(Direction.ToIntegrationTable) && changed(pair, navNow.get(key), baseline)) {
                 navChanged.add(key);
             }
-            if (pair.direction().includes(Direction.FromIntegrationTable) && (b == null || !NavValues.same(salesNow.get(key), b))) {
+            if (pair.direction().includes(Direction.FromIntegrationTable) && changed(pair, salesNow.get(key), baseline)) {
                 salesChanged.add(key);
             }
         }
@@ -94,6 +96,11 @@ public final class PairReconciler {
                 next.set(key, n == null ? NODES.nullNode() : n);
                 continue;
             }
+            boolean bidirectional = pair.direction() == Direction.Bidirectional;
+            if (bidirectional && baseline != null && baseline.has(key) && !navChanged.contains(key)
+                    && !salesChanged.contains(key)) {
+                continue; // neither side changed it: a tolerated difference (a blank in a not-null pair)
+            }
             boolean navWins = switch (pair.direction()) {
                 case ToIntegrationTable -> true;
                 case FromIntegrationTable -> false;
@@ -111,12 +118,24 @@ public final class PairReconciler {
         return new Result(toSales, toNav, next, null);
     }
 
+    /** A field changed since the baseline; a blank in a not-null pair is no change (it never clears the other side). */
+    private static boolean changed(FieldMapping pair, JsonNode now, JsonNode baseline) {
+        if (baseline == null) {
+            return true;
+        }
+        if (pair.notNull() && (now == null || now.isNull())) {
+            return false;
+        }
+        JsonNode b = baseline.get(pair.key());
+        return b != null && !NavValues.same(now, b);
+    }
+
     /** Whether NAV's value wins a field that differs: the side that changed it, else the pass's source. */
     private static boolean changedSide(String key, Direction pass, JsonNode baseline, List<String> navChanged,
                                        List<String> salesChanged) {
         boolean nav = navChanged.contains(key);
         boolean sales = salesChanged.contains(key);
-        if (baseline == null || nav == sales) {
+        if (baseline == null || !baseline.has(key) || nav == sales) {
             return pass == Direction.ToIntegrationTable; // no baseline, or no side tells: the pass's source wins
         }
         return nav;

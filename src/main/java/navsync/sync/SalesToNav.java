@@ -118,7 +118,7 @@ final class SalesToNav {
         Sides.NavSide navSide = sides.nav(mapping, navRow, lookups);
         sides.resolveUncoupled(mapping, navSide, salesNow);
         PairReconciler.Result r = PairReconciler.reconcile(mapping, Direction.FromIntegrationTable,
-                coupling.isPending() ? null : Json.read(coupling.syncedValues()), navSide.values(), salesNow);
+                coupling.isPending() ? null : Json.read(coupling.syncedValues()), navSide.values(), salesNow, navSide.ignored());
         if (r.isConflict()) {
             batch.fail(key, salesId, "conflict on NAV " + mapping.table() + " " + key + " / Sales "
                     + mapping.entity().logicalName() + " " + salesId + ": " + r.conflict());
@@ -126,11 +126,12 @@ final class SalesToNav {
         }
         ObjectNode payload = sides.salesPayload(mapping, r.toSales());
         payload.setAll(sides.salesConstants(mapping, salesRow));
-        if (payload.isEmpty() && r.toNav().isEmpty()) {
+        Map<String, Object> navValues = sides.navValues(mapping, r.toNav(), lookups);
+        if (payload.isEmpty() && navValues.isEmpty()) {
             batch.unchanged(key, version, r.baseline());
             return;
         }
-        NavChange navChange = r.toNav().isEmpty() ? null : new NavChange.Update(key, sides.navValues(mapping, r.toNav(), lookups));
+        NavChange navChange = navValues.isEmpty() ? null : new NavChange.Update(key, navValues);
         batch.plans.add(new SyncBatch.Plan(key, salesId, payload.isEmpty() ? null : new SalesWrite(key, salesId, payload),
                 null, navChange, r.baseline(), version, SyncBatch.Effect.MODIFIED));
     }

@@ -35,8 +35,11 @@ public final class Sides {
         this.mappings = mappings;
     }
 
-    /** NAV's values of a record, with the lookups whose related record is not coupled (key -> NAV code). */
-    record NavSide(ObjectNode values, Map<String, String> uncoupled) {
+    /**
+     * NAV's values of a record, with the lookups whose related record is not coupled (key -> NAV
+     * code) and the fields left out of reconciliation (lookups kept as they are).
+     */
+    record NavSide(ObjectNode values, Map<String, String> uncoupled, Set<String> ignored) {
     }
 
     NavTable table(IntegrationTableMapping mapping) {
@@ -62,7 +65,7 @@ public final class Sides {
             }
             values.set(key, id == null ? NODES.nullNode() : NODES.textNode(id.toString()));
         }
-        return new NavSide(values, uncoupled);
+        return new NavSide(values, uncoupled, new java.util.HashSet<>());
     }
 
     /** Sales' values of a row: the pairs' properties, Code values as NAV would hold them. */
@@ -94,8 +97,11 @@ public final class Sides {
                         + mappings.get(pair.lookup().mapping()).entity().logicalName() + " (mapping "
                         + pair.lookup().mapping() + ")");
             }
-            JsonNode keep = salesNow == null ? NODES.nullNode() : salesNow.get(pair.key());
-            nav.values().set(pair.key(), policy == UncoupledLookup.keep ? keep : NODES.nullNode());
+            if (policy == UncoupledLookup.keep) {
+                nav.ignored().add(pair.key());
+            } else {
+                nav.values().set(pair.key(), NODES.nullNode());
+            }
         }
     }
 

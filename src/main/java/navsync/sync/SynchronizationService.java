@@ -80,17 +80,41 @@ public final class SynchronizationService {
         return new Started(first.id(), passes, done);
     }
 
+    /**
+     * Starts every mapping in dependency order, each with the passes its direction allows, one
+     * mapping after the other; returns the ids of all jobs once done.
+     */
+    public CompletableFuture<List<UUID>> startAll() {
+        CompletableFuture<List<UUID>> done = CompletableFuture.completedFuture(new ArrayList<>());
+        for (IntegrationTableMapping mapping : mappings.dependencyOrder()) {
+            done = done.thenCompose(ids -> start(mapping.name(), null).done().thenApply(more -> {
+                ids.addAll(more);
+                return ids;
+            }));
+        }
+        return done;
+    }
+
+    /** Runs every mapping in dependency order and waits; returns the finished jobs in order. */
+    public List<SyncJob> runAll(Duration timeout) {
+        return await(startAll(), timeout, "synchronization of all mappings");
+    }
+
     /** Runs the passes and waits; returns their finished jobs in order. */
     public List<SyncJob> run(String mappingName, Direction pass, Duration timeout) {
         Started started = start(mappingName, pass);
+        return await(started.done(), timeout, "job " + started.jobId());
+    }
+
+    private List<SyncJob> await(CompletableFuture<List<UUID>> done, Duration timeout, String what) {
         List<UUID> ids;
         try {
-            ids = started.done().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            ids = done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for job " + started.jobId(), e);
+            throw new IllegalStateException("interrupted while waiting for " + what, e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("job " + started.jobId() + " did not finish: " + e.getMessage(), e);
+            throw new IllegalStateException(what + " did not finish: " + e.getMessage(), e);
         }
         return ids.stream().map(id -> store.jobs().find(id).orElseThrow()).toList();
     }

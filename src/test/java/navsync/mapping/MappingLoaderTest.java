@@ -97,13 +97,17 @@ class MappingLoaderTest {
 
     @Test
     void twoFilesWithTheSameMappingNameAreRefused(@TempDir Path dir) throws Exception {
-        Files.copy(Path.of("mappings/customer.yaml"), dir.resolve("a.yaml"));
-        Files.copy(Path.of("mappings/customer.yaml"), dir.resolve("b.yaml"));
+        try (var shipped = Files.list(Path.of("mappings"))) {
+            for (Path file : shipped.toList()) {
+                Files.copy(file, dir.resolve(file.getFileName()));
+            }
+        }
+        Files.copy(Path.of("mappings/customer.yaml"), dir.resolve("customer-copy.yaml"));
         assertThatThrownBy(() -> loader.loadFolder(dir))
                 .isInstanceOfSatisfying(MappingException.class, e -> assertThat(e.problems()).singleElement()
                         .satisfies(p -> {
-                            assertThat(p.file()).endsWith("b.yaml");
-                            assertThat(p.message()).contains("mapping name 'CUSTOMER' is already used by").contains("a.yaml");
+                            assertThat(p.file()).endsWith("customer.yaml");
+                            assertThat(p.message()).contains("mapping name 'CUSTOMER' is already used by").contains("customer-copy.yaml");
                         }));
     }
 

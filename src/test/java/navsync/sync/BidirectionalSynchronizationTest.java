@@ -241,6 +241,11 @@ class BidirectionalSynchronizationTest {
         String yaml = Files.readString(Path.of("mappings/customer.yaml"))
                 .replace("conflictResolution: none", "conflictResolution: " + conflicts + "\n" + extra)
                 .replace("deletionResolution: none", "deletionResolution: " + deletions);
+        try (var files = Files.list(Path.of("mappings"))) {
+            for (Path file : files.toList()) {
+                Files.copy(file, mappings.resolve(file.getFileName()));
+            }
+        }
         Files.writeString(mappings.resolve("customer.yaml"), yaml);
         app = NavsyncTestApp.start(data, Map.of("navsync.mappings-dir", mappings.toString()));
         sales = new SalesRows(app.sandbox().organizationUrl());

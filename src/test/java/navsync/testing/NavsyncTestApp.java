@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import navsync.app.NavsyncMain;
+import navsync.nav.demo.DemoNavDatabase;
 import navsync.sandbox.SalesSandbox;
 import navsync.state.StateStore;
 import navsync.sync.SynchronizationService;
@@ -32,7 +33,7 @@ public final class NavsyncTestApp implements AutoCloseable {
         Main main = NavsyncMain.create();
         main.addOverrideProperty("navsync.http.port", Integer.toString(port));
         main.addOverrideProperty("navsync.data-dir", dataDir.toString());
-        main.addOverrideProperty("navsync.nav.url", "jdbc:h2:mem:nav-" + id + ";MODE=MSSQLServer;DB_CLOSE_DELAY=-1");
+        main.addOverrideProperty("navsync.nav.url", DemoNavDatabase.jdbcUrl("nav-" + id));
         main.addOverrideProperty("navsync.state.url", "jdbc:h2:mem:state-" + id + ";DB_CLOSE_DELAY=-1");
         main.addOverrideProperty("navsync.run-on-start", "none");
         overrides.forEach(main::addOverrideProperty);

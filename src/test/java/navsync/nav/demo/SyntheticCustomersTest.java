@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -143,11 +145,14 @@ class SyntheticCustomersTest {
     void insertsOneHundredThousandCustomersFast() throws SQLException {
         JdbcDataSource ds = installed();
         int n = 100_000;
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long start = System.nanoTime();
+        long cpuStart = threads.getCurrentThreadCpuTime();
         assertEquals(n, SyntheticCustomers.insert(ds, COMPANY, n, 42));
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("SyntheticCustomers.insert: %,d rows in %.2f s = %,.0f rows/s (H2 in-memory)%n", n, seconds,
-                n / seconds);
+        double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+        System.out.printf("SyntheticCustomers.insert: %,d rows in %.2f s = %,.0f rows/s (H2 in-memory; %.2f s CPU "
+                + "in this thread)%n", n, seconds, n / seconds, cpuSeconds);
         assertEquals(n + 20, number(ds, "SELECT COUNT(*) FROM " + CUSTOMER));
         start = System.nanoTime();
         List<String> keys = SyntheticCustomers.modify(ds, COMPANY, 100, 42);
