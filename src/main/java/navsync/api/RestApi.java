@@ -85,6 +85,23 @@ public final class RestApi {
         });
     }
 
+    /** The records a preview lists at most; the counters cover all. */
+    private static final int PREVIEW_RECORDS = 1000;
+
+    public void preview(Exchange exchange) {
+        respond(exchange, 200, () -> {
+            String name = exchange.getMessage().getHeader("name", String.class);
+            String direction = exchange.getMessage().getHeader("direction", String.class);
+            SynchronizationService.Preview preview = synchronization.preview(name,
+                    direction == null ? null : parseDirection(direction), java.time.Duration.ofMinutes(10));
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("jobs", preview.jobs().stream().map(JsonViews::job).toList());
+            out.put("records", preview.records().stream().limit(PREVIEW_RECORDS).toList());
+            out.put("truncated", preview.records().size() > PREVIEW_RECORDS);
+            return out;
+        });
+    }
+
     public void synchronizeAll(Exchange exchange) {
         respond(exchange, 202, () -> {
             synchronization.startAll().whenComplete((ids, error) -> {

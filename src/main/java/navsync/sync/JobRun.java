@@ -36,7 +36,11 @@ public final class JobRun {
     private final AtomicInteger coupled = new AtomicInteger();
     private final AtomicInteger uncoupled = new AtomicInteger();
 
-    JobRun(UUID id, IntegrationTableMapping mapping, Direction pass, String startWatermark) {
+    private final boolean preview;
+    private final java.util.Queue<PreviewRecord> previewRecords = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    JobRun(UUID id, IntegrationTableMapping mapping, Direction pass, String startWatermark, boolean preview) {
+        this.preview = preview;
         this.id = id;
         this.mapping = mapping;
         this.pass = pass;
@@ -45,6 +49,33 @@ public final class JobRun {
 
     public UUID id() {
         return id;
+    }
+
+    /** A dry run: plans every record and reports it, writes nothing to either side, moves no watermark. */
+    public boolean isPreview() {
+        return preview;
+    }
+
+    void report(PreviewRecord record) {
+        previewRecords.add(record);
+    }
+
+    public java.util.List<PreviewRecord> previewRecords() {
+        return java.util.List.copyOf(previewRecords);
+    }
+
+    /**
+     * In a preview, the NAV keys an earlier pass of the same run would have written: the real run
+     * finds them in step afterwards, so this pass counts them unchanged as the real one would.
+     */
+    private final Set<String> writtenEarlier = ConcurrentHashMap.newKeySet();
+
+    void writtenByEarlierPass(java.util.Collection<String> navKeys) {
+        writtenEarlier.addAll(navKeys);
+    }
+
+    boolean wasWrittenEarlier(String navKey) {
+        return preview && writtenEarlier.contains(navKey);
     }
 
     public IntegrationTableMapping mapping() {

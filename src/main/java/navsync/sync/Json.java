@@ -22,6 +22,18 @@ final class Json {
         }
     }
 
+    /** A NAV write as JSON for reports: its kind and values. */
+    static JsonNode tree(navsync.nav.NavChange change) {
+        com.fasterxml.jackson.databind.node.ObjectNode node = MAPPER.createObjectNode();
+        node.put("change", change.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT));
+        if (change instanceof navsync.nav.NavChange.Insert insert) {
+            node.set("values", MAPPER.valueToTree(insert.values()));
+        } else if (change instanceof navsync.nav.NavChange.Update update) {
+            node.set("values", MAPPER.valueToTree(update.values()));
+        }
+        return node;
+    }
+
     /** A stored baseline, or null when there is none or it cannot be read (every field then counts as changed). */
     static JsonNode read(String json) {
         try {

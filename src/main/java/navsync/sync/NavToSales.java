@@ -87,7 +87,9 @@ final class NavToSales {
             }
         }
         // the ids of new rows are committed before the write: a rerun after a crash reuses them
-        store.couplings().insertPending(mapping.name(), newCouplings);
+        if (!run.isPreview()) {
+            store.couplings().insertPending(mapping.name(), newCouplings);
+        }
         if (!needSales.isEmpty()) {
             reconcileWithSales(mapping, batch, needSales);
         }

@@ -88,6 +88,10 @@ final class SalesToNav {
                 batch.skipped++;
                 continue;
             }
+            if (batch.run.wasWrittenEarlier(key)) {
+                batch.unchanged++;
+                continue;
+            }
             try {
                 ObjectNode salesNow = sides.sales(mapping, entry.getValue());
                 Map<String, Object> navRow = navRows.get(key);
@@ -156,7 +160,9 @@ final class SalesToNav {
             pending.add(new CouplingStore.NewCoupling(keys.get(i), null, creates.get(i)));
         }
         // keys are coupled before the NAV write: a rerun after a crash inserts under the same key, or finds the record
-        store.couplings().insertPending(mapping.name(), pending);
+        if (!batch.run.isPreview()) {
+            store.couplings().insertPending(mapping.name(), pending);
+        }
         for (int i = 0; i < creates.size(); i++) {
             UUID salesId = creates.get(i);
             String key = keys.get(i);

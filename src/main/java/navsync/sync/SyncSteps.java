@@ -51,6 +51,25 @@ public final class SyncSteps {
         this.skipAfterFailures = skipAfterFailures;
     }
 
+    /** A preview's report of the batch: what each record would get, and why failing ones would fail. */
+    private static void report(SyncBatch batch) {
+        String pass = batch.run.pass().name();
+        for (SyncBatch.Plan plan : batch.plans) {
+            String action = switch (plan.effect()) {
+                case INSERTED -> "insert";
+                case MODIFIED -> "modify";
+                case DELETED -> "delete";
+                case UNCOUPLED -> "uncouple";
+            };
+            batch.run.report(new PreviewRecord(pass, plan.navKey(), plan.salesId(), action,
+                    plan.salesWrite() == null ? null : plan.salesWrite().payload(),
+                    plan.navChange() == null ? null : Json.tree(plan.navChange()), null));
+        }
+        for (var error : batch.errors) {
+            batch.run.report(new PreviewRecord(pass, error.navKey(), error.salesId(), "fail", null, null, error.message()));
+        }
+    }
+
     /** Step 1: decide what every record of the batch needs. */
     @SuppressWarnings("unchecked")
     public SyncBatch prepare(Exchange exchange) {
@@ -64,6 +83,9 @@ public final class SyncSteps {
 
     /** Step 2: Sales upserts in bulk (bad rows isolated), and deletions. */
     public SyncBatch writeSales(SyncBatch batch) {
+        if (batch.run.isPreview()) {
+            return batch;
+        }
         IntegrationTableMapping mapping = batch.run.mapping();
         List<SalesWrite> writes = new ArrayList<>();
         for (SyncBatch.Plan plan : batch.plans) {
@@ -86,6 +108,9 @@ public final class SyncSteps {
 
     /** Step 3: NAV inserts, updates and deletes in one transaction, of records whose Sales writes landed. */
     public SyncBatch writeNav(SyncBatch batch) {
+        if (batch.run.isPreview()) {
+            return batch;
+        }
         IntegrationTableMapping mapping = batch.run.mapping();
         List<NavChange> changes = new ArrayList<>();
         for (SyncBatch.Plan plan : batch.plans) {
@@ -139,6 +164,15 @@ public final class SyncSteps {
         }
         JobCounters delta = new JobCounters(inserted, modified, deleted, batch.unchanged, batch.skipped, batch.failed(),
                 0, uncoupled);
+        if (run.isPreview()) {
+            report(batch);
+            store.inTransaction(c -> {
+                store.jobs().record(c, run.id(), mapping.name(), delta, batch.errors);
+                return null;
+            });
+            run.add(delta);
+            return batch;
+        }
         store.inTransaction(c -> {
             store.couplings().applyOutcomes(c, mapping.name(), run.pass(), run.id(), skipAfterFailures, outcomes);
             store.jobs().record(c, run.id(), mapping.name(), delta, batch.errors);

@@ -21,6 +21,7 @@ public final class SynchronizationJobs {
 
     private static final Logger LOG = LoggerFactory.getLogger(SynchronizationJobs.class);
     public static final String TYPE_SYNCHRONIZATION = "Synchronization";
+    public static final String TYPE_PREVIEW = "Preview";
 
     private final StateStore store;
     private final Mappings mappings;
@@ -33,6 +34,11 @@ public final class SynchronizationJobs {
 
     /** Opens a job for a pass: recorded and committed, so callers can follow it by id. */
     public JobRun open(String mappingName, Direction pass) {
+        return open(mappingName, pass, false);
+    }
+
+    /** Opens a job for a pass, or for a preview of it (a dry run). */
+    public JobRun open(String mappingName, Direction pass, boolean preview) {
         IntegrationTableMapping mapping = mappings.get(mappingName);
         if (!mapping.allows(pass)) {
             throw new IllegalArgumentException("mapping " + mappingName + " (" + mapping.direction()
@@ -44,9 +50,9 @@ public final class SynchronizationJobs {
             throw new MappingBusyException(mappingName, other);
         }
         try {
-            UUID id = store.jobs().start(mappingName, pass.name(), TYPE_SYNCHRONIZATION);
+            UUID id = store.jobs().start(mappingName, pass.name(), preview ? TYPE_PREVIEW : TYPE_SYNCHRONIZATION);
             running.put(mappingName, id);
-            return new JobRun(id, mapping, pass, store.watermarks().get(mappingName, pass.name()).orElse(null));
+            return new JobRun(id, mapping, pass, store.watermarks().get(mappingName, pass.name()).orElse(null), preview);
         } catch (RuntimeException e) {
             running.remove(mappingName);
             throw e;
@@ -68,7 +74,7 @@ public final class SynchronizationJobs {
         JobRun run = exchange.getProperty(JobRun.PROPERTY, JobRun.class);
         try {
             String next = run.nextWatermark();
-            if (next != null) {
+            if (next != null && !run.isPreview()) {
                 store.watermarks().set(run.mapping().name(), run.pass().name(), next);
             }
             JobCounters c = run.counters();

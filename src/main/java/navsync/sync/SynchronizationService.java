@@ -66,18 +66,41 @@ public final class SynchronizationService {
 
     /** Starts the passes in the background; returns the first pass's job id and the completion of all. */
     public Started start(String mappingName, Direction pass) {
+        return start(mappingName, pass, false, new ArrayList<>());
+    }
+
+    /**
+     * Runs the passes as a preview (dry run) and waits: nothing is written to NAV, Sales or the
+     * couplings; the result says per record what the passes would do.
+     */
+    public Preview preview(String mappingName, Direction pass, Duration timeout) {
+        List<JobRun> runs = new ArrayList<>();
+        Started started = start(mappingName, pass, true, runs);
+        List<SyncJob> finished = await(started.done(), timeout, "preview " + started.jobId());
+        return new Preview(finished, runs.stream().flatMap(r -> r.previewRecords().stream()).toList());
+    }
+
+    private Started start(String mappingName, Direction pass, boolean preview, List<JobRun> runs) {
         IntegrationTableMapping mapping = mappings.get(mappingName);
         List<Direction> passes = passes(mapping, pass);
-        JobRun first = jobs.open(mapping.name(), passes.get(0));
+        JobRun first = jobs.open(mapping.name(), passes.get(0), preview);
+        runs.add(first);
         CompletableFuture<List<UUID>> done = send(first).thenApply(ex -> new ArrayList<>(List.of(first.id())));
         for (Direction next : passes.subList(1, passes.size())) {
             done = done.thenCompose(ids -> {
-                JobRun run = jobs.open(mapping.name(), next);
+                JobRun run = jobs.open(mapping.name(), next, preview);
+                runs.forEach(earlier -> run.writtenByEarlierPass(earlier.previewRecords().stream()
+                        .filter(r -> !r.action().equals("fail")).map(PreviewRecord::navKey).toList()));
+                runs.add(run);
                 ids.add(run.id());
                 return send(run).thenApply(ex -> ids);
             });
         }
         return new Started(first.id(), passes, done);
+    }
+
+    /** A preview's jobs (with the counters the run would have) and what it would do per record. */
+    public record Preview(List<SyncJob> jobs, List<PreviewRecord> records) {
     }
 
     /**

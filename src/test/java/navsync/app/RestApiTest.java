@@ -74,6 +74,20 @@ class RestApiTest {
     }
 
     @Test
+    void previewAnswersWithWhatARunWouldDo() throws Exception {
+        HttpResponse<String> response = post("/api/mappings/ITEM-PRODUCT/preview?direction=ToIntegrationTable");
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(body.path("jobs").get(0).path("type").asText()).isEqualTo("Preview");
+        int inserts = body.path("jobs").get(0).path("inserted").asInt();
+        assertThat(inserts).isPositive();
+        assertThat(body.path("records")).hasSize(inserts);
+        assertThat(body.path("records").get(0).path("action").asText()).isEqualTo("insert");
+        assertThat(body.path("records").get(0).path("toSales").path("productnumber").asText()).isNotEmpty();
+        assertThat(app.sandbox().rows("products")).as("nothing written").isEmpty();
+    }
+
+    @Test
     void errorsAreClear() throws Exception {
         HttpResponse<String> unknown = post("/api/mappings/VENDOR/synchronize");
         assertThat(unknown.statusCode()).isEqualTo(404);

@@ -233,6 +233,60 @@ class BidirectionalSynchronizationTest {
         assertThat(app.sandbox().row("accounts", other)).isEmpty();
     }
 
+    @Test
+    void aPreviewReportsWhatTheRunThenDoesAndWritesNothing() throws Exception {
+        start("none", "none");
+        runBoth();
+        execute("UPDATE " + CUSTOMERS + " SET [Phone No_] = '+44 1 NAV' WHERE [No_] = '20000'");
+        sales.update("accounts", salesId("30000"), Map.of("address1_city", "York"));
+        sales.update("accounts", salesId("10000"), Map.of("address1_country", "United Kingdom of Great Britain"));
+        editBothSides("40000", "+44 4 NAV", "+44 4 SALES");
+        UUID created = sales.create("accounts", Map.of("name", "Preview Ltd", "customertypecode", 3));
+        app.sandbox().resetCounters();
+        String watermark = app.store().watermarks().get("CUSTOMER", "FromIntegrationTable").orElseThrow();
+
+        SynchronizationService.Preview preview = app.synchronization().preview("CUSTOMER", null, TIMEOUT);
+
+        assertThat(app.sandbox().writeRequestCount()).as("a preview writes nothing to Sales").isZero();
+        assertThat(nav("30000", "City")).as("nor to NAV").isNotEqualTo("York");
+        assertThat(app.store().couplings().findBySalesId("CUSTOMER", created)).as("nor couplings").isEmpty();
+        assertThat(app.store().watermarks().get("CUSTOMER", "FromIntegrationTable")).contains(watermark);
+        assertThat(preview.records()).anySatisfy(r -> {
+            assertThat(r.pass()).isEqualTo("ToIntegrationTable");
+            assertThat(r.navKey()).isEqualTo("20000");
+            assertThat(r.action()).isEqualTo("modify");
+            assertThat(r.toSales().path("telephone1").asText()).isEqualTo("+44 1 NAV");
+        });
+        assertThat(preview.records()).anySatisfy(r -> {
+            assertThat(r.navKey()).isEqualTo("30000");
+            assertThat(r.action()).isEqualTo("modify");
+            assertThat(r.toNav().path("values").path("City").asText()).isEqualTo("York");
+        });
+        assertThat(preview.records()).anySatisfy(r -> {
+            assertThat(r.salesId()).isEqualTo(created);
+            assertThat(r.action()).isEqualTo("insert");
+            assertThat(r.toNav().path("change").asText()).isEqualTo("insert");
+        });
+        assertThat(preview.records()).anySatisfy(r -> {
+            assertThat(r.navKey()).isEqualTo("10000");
+            assertThat(r.action()).isEqualTo("fail");
+            assertThat(r.message()).contains("Country/Region Code");
+        });
+        assertThat(preview.records()).anySatisfy(r -> {
+            assertThat(r.navKey()).isEqualTo("40000");
+            assertThat(r.action()).isEqualTo("fail");
+            assertThat(r.message()).contains("conflict");
+        });
+
+        List<SyncJob> real = runBoth();
+        for (int i = 0; i < real.size(); i++) {
+            assertThat(real.get(i).counters()).as("%s: the run does what its preview said", real.get(i).direction())
+                    .isEqualTo(preview.jobs().get(i).counters());
+        }
+        assertThat(nav("30000", "City")).isEqualTo("York");
+        assertThat(sales.get("accounts", salesId("20000")).path("telephone1").asText()).isEqualTo("+44 1 NAV");
+    }
+
     private void start(String conflicts, String deletions) throws Exception {
         startWith(conflicts, deletions, "");
     }
