@@ -85,6 +85,65 @@ public final class RestApi {
         });
     }
 
+    public void schedules(Exchange exchange) {
+        respond(exchange, 200, () -> mappings.all().stream().filter(m -> m.schedule() != null)
+                .map(m -> scheduleView(exchange.getContext(), m)).toList());
+    }
+
+    /** POST /api/schedules/{name}/{action}: pause, resume, or run (now, in the background). */
+    public void scheduleAction(Exchange exchange) {
+        respond(exchange, 200, () -> {
+            String name = exchange.getMessage().getHeader("name", String.class);
+            String action = exchange.getMessage().getHeader("action", String.class);
+            IntegrationTableMapping mapping = mappings.get(name);
+            if (mapping.schedule() == null || !mapping.schedule().enabled()) {
+                throw new IllegalArgumentException("mapping " + name + " has no enabled schedule in " + mapping.file());
+            }
+            org.apache.camel.spi.RouteController routes = exchange.getContext().getRouteController();
+            String routeId = "schedule-" + name;
+            try {
+                switch (action) {
+                    case "pause" -> routes.suspendRoute(routeId);
+                    case "resume" -> routes.resumeRoute(routeId);
+                    case "run" -> synchronization.start(name, null);
+                    default -> throw new java.util.NoSuchElementException("no schedule action '" + action
+                            + "'; actions: pause, resume, run");
+                }
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(action + " of schedule " + name + " failed: " + e.getMessage(), e);
+            }
+            return scheduleView(exchange.getContext(), mapping);
+        });
+    }
+
+    private static Map<String, Object> scheduleView(org.apache.camel.CamelContext camel, IntegrationTableMapping m) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("mapping", m.name());
+        out.put("interval", m.schedule().interval() == null ? null : m.schedule().interval().toString());
+        out.put("cron", m.schedule().cron());
+        out.put("enabled", m.schedule().enabled());
+        org.apache.camel.ServiceStatus status = camel.getRouteController().getRouteStatus("schedule-" + m.name());
+        out.put("state", status == null ? "Disabled" : status == org.apache.camel.ServiceStatus.Suspended ? "Paused"
+                : status.name());
+        out.put("nextRun", nextFireTime(camel, m.name()));
+        return out;
+    }
+
+    private static String nextFireTime(org.apache.camel.CamelContext camel, String mapping) {
+        try {
+            org.quartz.Scheduler scheduler = camel.getComponent("quartz",
+                    org.apache.camel.component.quartz.QuartzComponent.class).getScheduler();
+            org.quartz.Trigger trigger = scheduler.getTrigger(org.quartz.TriggerKey.triggerKey(mapping, "navsync"));
+            return trigger == null || trigger.getNextFireTime() == null
+                    || scheduler.getTriggerState(trigger.getKey()) == org.quartz.Trigger.TriggerState.PAUSED ? null
+                    : trigger.getNextFireTime().toInstant().toString();
+        } catch (org.quartz.SchedulerException e) {
+            return null;
+        }
+    }
+
     /** The records a preview lists at most; the counters cover all. */
     private static final int PREVIEW_RECORDS = 1000;
 

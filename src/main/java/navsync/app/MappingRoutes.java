@@ -12,9 +12,16 @@ import org.apache.camel.builder.RouteBuilder;
 final class MappingRoutes extends RouteBuilder {
 
     private final Mappings mappings;
+    private final boolean schedules;
 
-    MappingRoutes(Mappings mappings) {
+    MappingRoutes(Mappings mappings, boolean schedules) {
         this.mappings = mappings;
+        this.schedules = schedules;
+    }
+
+    /** The route of a mapping's schedule. */
+    static String scheduleRouteId(String mapping) {
+        return "schedule-" + mapping;
     }
 
     @Override
@@ -27,6 +34,10 @@ final class MappingRoutes extends RouteBuilder {
             if (mapping.allows(Direction.FromIntegrationTable)) {
                 templatedRoute("sales-to-nav").routeId("sales-to-nav-" + mapping.name())
                         .parameter("mapping", mapping.name());
+            }
+            if (schedules && mapping.schedule() != null && mapping.schedule().enabled()) {
+                templatedRoute("scheduled-synchronization").routeId(scheduleRouteId(mapping.name()))
+                        .parameter("mapping", mapping.name()).parameter("trigger", mapping.schedule().quartzOptions());
             }
         }
     }

@@ -92,7 +92,7 @@ public final class NavsyncConfiguration implements CamelConfiguration {
         registry.bind("restApi", new RestApi(mappings, store, synchronization));
         registry.bind("salesWriters", salesWriters(camel, parallel));
         // picked up by camel-main with the YAML routes, after the route templates of routes/ are known
-        registry.bind("mappingRoutes", new MappingRoutes(mappings));
+        registry.bind("mappingRoutes", new MappingRoutes(mappings, settings.bool("navsync.schedules.enabled", true)));
     }
 
     private static HikariDataSource navDataSource(Settings settings, Path dataDir) {

@@ -36,7 +36,8 @@ public final class MappingLoader {
 
     private static final Set<String> MAPPING_KEYS = Set.of("name", "table", "entity", "direction",
             "synchOnlyCoupledRecords", "tableFilter", "integrationTableFilter", "fields", "batchSize", "dependsOn",
-            "conflictResolution", "mergeFallback", "deletionResolution", "newRecords");
+            "conflictResolution", "mergeFallback", "deletionResolution", "newRecords", "schedule");
+    private static final Set<String> SCHEDULE_KEYS = Set.of("interval", "cron", "enabled");
     private static final Set<String> FIELD_KEYS = Set.of("nav", "sales", "direction", "constant", "lookup",
             "lookupAttribute", "whenUncoupled", "notNull", "code");
     private static final Set<String> NEW_RECORD_KEYS = Set.of("numberSeries", "navDefaults");
@@ -256,12 +257,13 @@ public final class MappingLoader {
                 navDefaults = readNavDefaults(newRecords.get("navDefaults"), table, tableName);
             }
         }
+        Schedule schedule = keys.containsKey("schedule") ? readSchedule(keys.get("schedule")) : null;
         if (name == null || table == null || entity == null || direction == null) {
             return Optional.empty();
         }
         IntegrationTableMapping mapping = new IntegrationTableMapping(name, file, tableName, sqlTable,
                 table.primaryKey().get(0), entity, direction, onlyCoupled, filter, integrationFilter, fields,
-                batchSize, dependsOn, conflicts, mergeFallback, deletions, numberSeries, navDefaults);
+                batchSize, dependsOn, conflicts, mergeFallback, deletions, numberSeries, navDefaults, schedule);
         return Optional.of(new LoadedMapping(mapping, keys.get("name").line()));
     }
 
@@ -300,6 +302,32 @@ public final class MappingLoader {
             }
         }
         return List.copyOf(out);
+    }
+
+    private static Schedule readSchedule(YamlNode node) {
+        Map<String, YamlNode> keys = node.fields(SCHEDULE_KEYS);
+        if (keys.containsKey("interval") == keys.containsKey("cron")) {
+            node.problem("give either 'interval' (e.g. 30m) or 'cron' (a Quartz cron expression)");
+            return null;
+        }
+        boolean enabled = !keys.containsKey("enabled") || Boolean.TRUE.equals(keys.get("enabled").bool());
+        if (keys.containsKey("cron")) {
+            String cron = keys.get("cron").text();
+            try {
+                new org.quartz.CronExpression(cron);
+            } catch (java.text.ParseException | RuntimeException e) {
+                keys.get("cron").problem("'" + cron + "' is not a Quartz cron expression: " + e.getMessage());
+                return null;
+            }
+            return new Schedule(null, cron, enabled);
+        }
+        String interval = keys.get("interval").text();
+        try {
+            return interval == null ? null : new Schedule(Schedule.parseInterval(interval), null, enabled);
+        } catch (IllegalArgumentException e) {
+            keys.get("interval").problem(e.getMessage());
+            return null;
+        }
     }
 
     private Map<String, Object> readNavDefaults(YamlNode node, NavTable table, String tableName) {

@@ -24,6 +24,8 @@ import org.apache.camel.support.DefaultExchange;
  */
 public final class SynchronizationService {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SynchronizationService.class);
+
     private final CamelContext camel;
     private final ProducerTemplate producer;
     private final SynchronizationJobs jobs;
@@ -116,6 +118,18 @@ public final class SynchronizationService {
             }));
         }
         return done;
+    }
+
+    /**
+     * A scheduled firing: runs the passes the mapping allows and waits for them. A mapping already
+     * running (started by hand) is left alone: the schedule fires again later.
+     */
+    public void runScheduled(String mappingName) {
+        try {
+            run(mappingName, null, Duration.ofHours(12));
+        } catch (MappingBusyException e) {
+            LOG.info("Scheduled synchronization of {} skipped: {}", mappingName, e.getMessage());
+        }
     }
 
     /** Runs every mapping in dependency order and waits; returns the finished jobs in order. */

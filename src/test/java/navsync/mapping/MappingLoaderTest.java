@@ -80,6 +80,8 @@ class MappingLoaderTest {
             bad-name.yaml             | 1 | name                 | is not a NAV mapping name
             unknown-dependency.yaml   | 0 | dependsOn            | no mapping named 'SALESPEOPLE'
             system-column.yaml        | 8 | fields[1].nav        | 'timestamp' is maintained by NAV itself
+            bad-schedule.yaml         | 6 | schedule.interval    | '30x' is not an interval like 30s, 15m, 2h or 1d
+            bad-cron.yaml             | 6 | schedule.cron        | 'every tuesday' is not a Quartz cron expression
             """)
     void aMalformedFileIsRefusedWithFileLineAndKey(String file, int line, String key, String message) {
         Path path = BAD.resolve(file);

@@ -36,6 +36,7 @@ public final class NavsyncTestApp implements AutoCloseable {
         main.addOverrideProperty("navsync.nav.url", DemoNavDatabase.jdbcUrl("nav-" + id));
         main.addOverrideProperty("navsync.state.url", "jdbc:h2:mem:state-" + id + ";DB_CLOSE_DELAY=-1");
         main.addOverrideProperty("navsync.run-on-start", "none");
+        main.addOverrideProperty("navsync.schedules.enabled", "false"); // tests that want schedules say so
         overrides.forEach(main::addOverrideProperty);
         try {
             main.start();
