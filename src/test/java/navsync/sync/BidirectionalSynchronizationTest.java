@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import navsync.state.SyncJob;
+import navsync.testing.NavTables;
 import navsync.testing.NavsyncTestApp;
 import navsync.testing.SalesRows;
 import org.junit.jupiter.api.AfterEach;
@@ -327,37 +324,21 @@ class BidirectionalSynchronizationTest {
         return app.store().couplings().findByNavKey("CUSTOMER", navKey).orElseThrow().salesId();
     }
 
-    private Object nav(String key, String column) throws Exception {
+    private Object nav(String key, String column) {
         return navRow(key).get(column);
     }
 
-    private Map<String, Object> navRow(String key) throws Exception {
+    private Map<String, Object> navRow(String key) {
         Map<String, Object> row = navRowOrNull(key);
         assertThat(row).as("NAV customer %s", key).isNotNull();
         return row;
     }
 
-    private Map<String, Object> navRowOrNull(String key) throws Exception {
-        try (Connection c = app.nav().getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT * FROM " + CUSTOMERS + " WHERE [No_] = ?")) {
-            ps.setString(1, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return null;
-                }
-                Map<String, Object> row = new java.util.HashMap<>();
-                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                    row.put(rs.getMetaData().getColumnLabel(i), rs.getObject(i));
-                }
-                return row;
-            }
-        }
+    private Map<String, Object> navRowOrNull(String key) {
+        return new NavTables(app.nav()).row("Customer", "No_", key);
     }
 
-    private void execute(String sql) throws Exception {
-        try (Connection c = app.nav().getConnection(); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
+    private void execute(String sql) {
+        new NavTables(app.nav()).execute(sql);
     }
-
 }

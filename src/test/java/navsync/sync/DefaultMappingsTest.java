@@ -4,16 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import navsync.state.CouplingStore;
 import navsync.state.SyncJob;
+import navsync.testing.NavTables;
 import navsync.testing.NavsyncTestApp;
 import navsync.testing.SalesRows;
 import org.junit.jupiter.api.AfterEach;
@@ -127,35 +124,23 @@ class DefaultMappingsTest {
         }
     }
 
-    private Object nav(String table, String keyColumn, String key, String column) throws Exception {
-        try (Connection c = app.nav().getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT [" + column + "] FROM " + COMPANY + table + "] WHERE [" + keyColumn + "] = ?")) {
-            ps.setString(1, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                assertThat(rs.next()).as("%s %s", table, key).isTrue();
-                return rs.getObject(1);
-            }
-        }
+    private Object nav(String table, String keyColumn, String key, String column) {
+        Map<String, Object> row = new NavTables(app.nav()).row(table, keyColumn, key);
+        assertThat(row).as("%s %s", table, key).isNotNull();
+        return row.get(column);
     }
 
-    private String firstKey(String sql) throws Exception {
-        try (Connection c = app.nav().getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            assertThat(rs.next()).as(sql).isTrue();
-            return rs.getString(1);
-        }
+    private String firstKey(String sql) {
+        Object key = new NavTables(app.nav()).value(sql);
+        assertThat(key).as(sql).isNotNull();
+        return key.toString();
     }
 
-    private int count(String sql) throws Exception {
-        try (Connection c = app.nav().getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getInt(1);
-        }
+    private int count(String sql) {
+        return new NavTables(app.nav()).count(sql);
     }
 
-    private void execute(String sql) throws Exception {
-        try (Connection c = app.nav().getConnection(); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
+    private void execute(String sql) {
+        new NavTables(app.nav()).execute(sql);
     }
-
 }

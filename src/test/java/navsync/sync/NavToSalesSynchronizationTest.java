@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -17,6 +14,7 @@ import navsync.mapping.Direction;
 import navsync.state.Coupling;
 import navsync.state.JobError;
 import navsync.state.SyncJob;
+import navsync.testing.NavTables;
 import navsync.testing.NavsyncTestApp;
 import org.apache.camel.builder.AdviceWith;
 import org.junit.jupiter.api.AfterEach;
@@ -179,32 +177,20 @@ class NavToSalesSynchronizationTest {
         return versions;
     }
 
-    private Map<String, Map<String, Object>> customers(String where) throws Exception {
-        Map<String, Map<String, Object>> out = new HashMap<>();
-        try (Connection c = app.nav().getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT * FROM " + CUSTOMERS + " " + where)) {
-            while (rs.next()) {
-                Map<String, Object> row = new HashMap<>();
-                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                    row.put(rs.getMetaData().getColumnLabel(i), rs.getObject(i));
-                }
-                out.put(rs.getString("No_"), row);
-            }
-        }
-        return out;
+    private Map<String, Map<String, Object>> customers(String where) {
+        return nav().rows("SELECT [No_], * FROM " + CUSTOMERS + " " + where);
     }
 
-    private int count(String sql) throws Exception {
-        try (Connection c = app.nav().getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getInt(1);
-        }
+    private int count(String sql) {
+        return nav().count(sql);
     }
 
-    private void execute(String sql) throws Exception {
-        try (Connection c = app.nav().getConnection(); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
+    private void execute(String sql) {
+        nav().execute(sql);
+    }
+
+    private NavTables nav() {
+        return new NavTables(app.nav());
     }
 
     private static Object blankToNull(Object value) {
