@@ -2,27 +2,49 @@ package navsync.sandbox;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.time.Clock;
+import java.net.UnknownHostException;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.net.ssl.SSLContext;
 
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 
+import navsync.sandbox.auth.Authenticator;
+import navsync.sandbox.auth.IdentityEndpoint;
+import navsync.sandbox.auth.SelfSignedCertificate;
+import navsync.sandbox.auth.TokenService;
+import navsync.sandbox.http.ApiHandler;
+import navsync.sandbox.http.HttpFront;
 import navsync.sandbox.http.RequestCounters;
 import navsync.sandbox.http.Router;
 import navsync.sandbox.json.RowWriter;
+import navsync.sandbox.limits.FaultInjector;
+import navsync.sandbox.limits.LatencyModel;
+import navsync.sandbox.limits.ServiceProtection;
+import navsync.sandbox.odata.EntityKeys;
+import navsync.sandbox.persist.DataFile;
 import navsync.sandbox.schema.EntityType;
 import navsync.sandbox.schema.StandardSchema;
+import navsync.sandbox.service.ChangeTracking;
+import navsync.sandbox.service.DemoData;
 import navsync.sandbox.service.EntityService;
 import navsync.sandbox.service.Identity;
 import navsync.sandbox.service.SeedData;
@@ -32,7 +54,7 @@ import navsync.sandbox.store.Row;
 /**
  * The Sales sandbox: an in-process emulator of the Dataverse Web API v9.2 (accounts, contacts, systemusers,
  * transactioncurrencies, products) on the JDK HTTP server, following {@code reference/dataverse-webapi.md}.
- * Thread-safe; data lives in memory.
+ * Thread-safe; data lives in memory (optionally saved to a file).
  *
  * <pre>
  * try (SalesSandbox sales = SalesSandbox.start(SandboxOptions.defaults())) {
@@ -40,6 +62,9 @@ import navsync.sandbox.store.Row;
  *     ...
  * }
  * </pre>
+ *
+ * Alone: {@code java -cp ... navsync.sandbox.SalesSandbox --port 8181} (see {@link SandboxCommand} and
+ * {@code docs/sandbox.md}).
  */
 public final class SalesSandbox implements AutoCloseable {
     private final HttpServer server;
@@ -48,17 +73,36 @@ public final class SalesSandbox implements AutoCloseable {
     private final EntityService service;
     private final RequestCounters counters;
     private final String organizationUrl;
-    private final boolean seeded;
+    private final SandboxOptions options;
+    private final SelfSignedCertificate certificate;
+    private final TokenService tokens;
+    private final ScheduledExecutorService saver;
 
-    private SalesSandbox(HttpServer server, ExecutorService pool, DataStore store, EntityService service,
-                         RequestCounters counters, String organizationUrl, boolean seeded) {
-        this.server = server;
-        this.pool = pool;
-        this.store = store;
-        this.service = service;
-        this.counters = counters;
-        this.organizationUrl = organizationUrl;
-        this.seeded = seeded;
+    private SalesSandbox(Builder b) {
+        this.server = b.server;
+        this.pool = b.pool;
+        this.store = b.store;
+        this.service = b.service;
+        this.counters = b.counters;
+        this.organizationUrl = b.organizationUrl;
+        this.options = b.options;
+        this.certificate = b.certificate;
+        this.tokens = b.tokens;
+        this.saver = b.saver;
+    }
+
+    /** The parts made while starting. */
+    private static final class Builder {
+        HttpServer server;
+        ExecutorService pool;
+        DataStore store;
+        EntityService service;
+        RequestCounters counters;
+        String organizationUrl;
+        SandboxOptions options;
+        SelfSignedCertificate certificate;
+        TokenService tokens;
+        ScheduledExecutorService saver;
     }
 
     /** {@link #start(SandboxOptions)} with {@link SandboxOptions#defaults()}: 127.0.0.1, a free port. */
@@ -72,35 +116,113 @@ public final class SalesSandbox implements AutoCloseable {
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
-        DataStore store = new DataStore(StandardSchema.create());
+        Builder b = new Builder();
+        b.options = options;
+        b.store = new DataStore(StandardSchema.create(options.alternateKeys()));
         Identity identity = SeedData.identity(options.seedData());
-        EntityService service = new EntityService(store, identity, Clock.systemUTC());
-        if (options.seedData()) {
-            SeedData.seed(store, service);
+        b.service = new EntityService(b.store, identity, options.clock());
+        if (options.dataFile() == null || !DataFile.loadIfExists(b.store, options.dataFile())) {
+            populate(b.store, b.service, options);
         }
-        HttpServer server;
-        try {
-            server = HttpServer.create(new InetSocketAddress(options.host(), options.port()), options.backlog());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot bind the Sales sandbox to " + options.host() + ":" + options.port(), e);
-        }
-        String host = options.host().equals("0.0.0.0") || options.host().equals("::") ? "127.0.0.1" : options.host();
+        boolean wildcard = options.host().equals("0.0.0.0") || options.host().equals("::");
+        b.certificate = options.tls() ? SelfSignedCertificate.generate(certificateNames(options.host(), wildcard)) : null;
+        b.server = bind(options, b.certificate);
+        String host = wildcard ? "127.0.0.1" : options.host();
         if (host.indexOf(':') >= 0) {
             host = "[" + host + "]";
         }
-        String organizationUrl = "http://" + host + ":" + server.getAddress().getPort();
-        RequestCounters counters = new RequestCounters();
-        server.createContext("/", new Router(store, service, identity, organizationUrl, options.threads(), counters));
+        b.organizationUrl = (options.tls() ? "https" : "http") + "://" + host + ":" + b.server.getAddress().getPort();
+        b.counters = new RequestCounters();
+        Router router = new Router(b.store, b.service, identity,
+                new ChangeTracking(b.store, options.clock(), options.changeTrackingExpiryDays()));
+        ApiHandler webApi = router;
+        if (options.latency() != null) {
+            webApi = new LatencyModel(options.latency(), webApi);
+        }
+        if (options.protection() != null) {
+            webApi = new ServiceProtection(options.protection(), webApi);
+        }
+        if (options.faults() != null) {
+            webApi = new FaultInjector(options.faults(), webApi);
+        }
+        ApiHandler identityEndpoint = request -> null;
+        if (options.auth() != null) {
+            b.tokens = new TokenService(options.auth(), b.organizationUrl, SeedData.CALLER_OBJECT_ID, options.clock());
+            webApi = new Authenticator(b.tokens, b.organizationUrl, webApi);
+            identityEndpoint = new IdentityEndpoint(b.tokens, b.organizationUrl);
+        }
+        b.server.createContext("/", new HttpFront(webApi, identityEndpoint, router, b.organizationUrl,
+                options.threads(), b.counters));
         AtomicInteger n = new AtomicInteger();
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(options.threads(), options.threads(), 60, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), r -> {
-                    Thread t = new Thread(r, "sales-sandbox-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
-        server.setExecutor(pool);
-        server.start();
-        return new SalesSandbox(server, pool, store, service, counters, organizationUrl, options.seedData());
+        b.pool = new ThreadPoolExecutor(options.threads(), options.threads(), 60, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), r -> daemon(r, "sales-sandbox-" + n.incrementAndGet()));
+        b.server.setExecutor(b.pool);
+        b.server.start();
+        if (options.dataFile() != null) {
+            b.saver = saveEvery(b.store, options);
+        }
+        return new SalesSandbox(b);
+    }
+
+    private static void populate(DataStore store, EntityService service, SandboxOptions options) {
+        if (options.seedData()) {
+            String clientId = options.auth() == null ? null : options.auth().clientId();
+            SeedData.seed(store, service, clientId != null && isGuid(clientId) ? clientId : null);
+        }
+        if (options.demoData()) {
+            DemoData.add(store, service);
+        }
+    }
+
+    private static boolean isGuid(String s) {
+        return EntityKeys.parseGuid(s.toLowerCase(Locale.ROOT)) != null;
+    }
+
+    /** The names the certificate is valid for besides localhost: the bound host, or this machine's name. */
+    private static List<String> certificateNames(String host, boolean wildcard) {
+        if (!wildcard) {
+            return List.of(host);
+        }
+        try {
+            return List.of(InetAddress.getLocalHost().getHostName());
+        } catch (UnknownHostException e) {
+            return List.of();
+        }
+    }
+
+    private static HttpServer bind(SandboxOptions options, SelfSignedCertificate certificate) {
+        InetSocketAddress address = new InetSocketAddress(options.host(), options.port());
+        try {
+            if (certificate == null) {
+                return HttpServer.create(address, options.backlog());
+            }
+            HttpsServer https = HttpsServer.create(address, options.backlog());
+            https.setHttpsConfigurator(new HttpsConfigurator(certificate.serverContext()));
+            return https;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot bind the Sales sandbox to " + options.host() + ":" + options.port(), e);
+        }
+    }
+
+    /** Saves the rows every {@code saveInterval} when something changed since the last save. */
+    private static ScheduledExecutorService saveEvery(DataStore store, SandboxOptions options) {
+        ScheduledExecutorService saver = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "sales-sandbox-save"));
+        AtomicLong saved = new AtomicLong(store.currentVersion());
+        long every = options.saveInterval().toMillis();
+        saver.scheduleWithFixedDelay(() -> {
+            long version = store.currentVersion();
+            if (version != saved.get()) {
+                DataFile.save(store, options.dataFile());
+                saved.set(version);
+            }
+        }, every, every, TimeUnit.MILLISECONDS);
+        return saver;
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
     }
 
     /** e.g. {@code http://127.0.0.1:41234}; the Web API root is this plus {@code /api/data/v9.2/}. */
@@ -138,7 +260,43 @@ public final class SalesSandbox implements AutoCloseable {
 
     /** The seeded base currency (USD), unless seeding is off. */
     public Optional<UUID> baseCurrencyId() {
-        return seeded ? Optional.of(SeedData.BASE_CURRENCY_ID) : Optional.empty();
+        return options.seedData() ? Optional.of(SeedData.BASE_CURRENCY_ID) : Optional.empty();
+    }
+
+    /**
+     * The authority to give MSAL, {@code <organization URL>/<tenant>} (empty without authentication). MSAL for Java
+     * needs it to be {@code https} ({@link SandboxOptions#withTls}); see {@code docs/sandbox.md}.
+     */
+    public Optional<String> authority() {
+        return tokens == null ? Optional.empty() : Optional.of(organizationUrl + "/" + tokens.options().tenant());
+    }
+
+    /** The token endpoint, {@code <authority>/oauth2/v2.0/token} (empty without authentication). */
+    public Optional<String> tokenEndpoint() {
+        return authority().map(a -> a + "/oauth2/v2.0/token");
+    }
+
+    /** A fresh access token, as the token endpoint would issue it (tests that don't exercise the token flow). */
+    public String accessToken() {
+        if (tokens == null) {
+            throw new IllegalStateException("authentication is off");
+        }
+        return tokens.issue();
+    }
+
+    /** The self-signed TLS certificate (empty without TLS). */
+    public Optional<X509Certificate> certificate() {
+        return Optional.ofNullable(certificate).map(SelfSignedCertificate::certificate);
+    }
+
+    /** The certificate as PEM, for curl's {@code --cacert} (empty without TLS). */
+    public Optional<String> certificatePem() {
+        return Optional.ofNullable(certificate).map(SelfSignedCertificate::pem);
+    }
+
+    /** An SSLContext that trusts the sandbox's certificate, for HTTP clients and MSAL (empty without TLS). */
+    public Optional<SSLContext> clientSslContext() {
+        return Optional.ofNullable(certificate).map(SelfSignedCertificate::clientContext);
     }
 
     /**
@@ -170,11 +328,17 @@ public final class SalesSandbox implements AutoCloseable {
         return store.table(type(entitySetName)).size();
     }
 
-    /** Removes all rows (and re-creates the seed rows when seeding is on). Counters are kept. */
+    /** Removes all rows (and re-creates the seed and demo rows when those are on). Counters are kept. */
     public void clearData() {
         store.clear();
-        if (seeded) {
-            SeedData.seed(store, service);
+        store.nextVersion(); // marks the store changed for the data file
+        populate(store, service, options);
+    }
+
+    /** Writes the rows to the data file now (no-op without one). */
+    public void save() {
+        if (options.dataFile() != null) {
+            DataFile.save(store, options.dataFile());
         }
     }
 
@@ -186,45 +350,24 @@ public final class SalesSandbox implements AutoCloseable {
         return type;
     }
 
+    /** Stops serving; with a data file, saves the rows a last time. */
     @Override
     public void close() {
         server.stop(0);
         pool.shutdownNow();
+        if (saver != null) {
+            saver.shutdown();
+            try {
+                saver.awaitTermination(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            save();
+        }
     }
 
-    /** Standalone: {@code --port N} (default 8181), {@code --host H} (default 127.0.0.1), {@code --threads N}. */
+    /** Standalone; see {@link SandboxCommand} for the options. */
     public static void main(String[] args) throws InterruptedException {
-        SandboxOptions options = SandboxOptions.defaults().withPort(8181);
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            if (i + 1 >= args.length && !a.equals("--help")) {
-                usage("missing value for " + a);
-            }
-            switch (a) {
-                case "--port" -> options = options.withPort(Integer.parseInt(args[++i]));
-                case "--host" -> options = options.withHost(args[++i]);
-                case "--threads" -> options = options.withThreads(Integer.parseInt(args[++i]));
-                case "--help" -> usage(null);
-                default -> usage("unknown option " + a);
-            }
-        }
-        SalesSandbox sandbox = start(options);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            sandbox.close();
-            stopped.countDown();
-        }, "sales-sandbox-shutdown"));
-        System.out.println(sandbox.organizationUrl());
-        System.out.println("Sales sandbox (Dataverse Web API emulator) listening; Web API root "
-                + sandbox.webApiUrl() + " - Ctrl+C stops it.");
-        stopped.await();
-    }
-
-    private static void usage(String error) {
-        if (error != null) {
-            System.err.println(error);
-        }
-        System.err.println("usage: SalesSandbox [--port N (default 8181)] [--host H] [--threads N]");
-        System.exit(error == null ? 0 : 2);
+        SandboxCommand.main(args);
     }
 }

@@ -67,8 +67,8 @@ class SandboxApiTest extends SandboxTestBase {
         assertEquals("Resource not found for the segment 'foos'.", r.errorMessage());
         assertEquals(405, api.delete("accounts").status());
         assertEquals(405, api.patch("accounts", "{}").status());
-        assertEquals(501, api.post("$batch", "").status());
-        assertEquals(501, api.get("accounts?$expand=primarycontactid").status());
+        assertEquals(400, api.post("$batch", "").status(), "a $batch needs a multipart/mixed body");
+        assertEquals(501, api.get("accounts?$apply=groupby((name))").status());
         JsonNode doc = api.get("").expect(200).json();
         assertEquals(5, doc.get("value").size());
     }

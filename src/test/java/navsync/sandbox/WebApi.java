@@ -24,16 +24,39 @@ final class WebApi {
     static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern ENTITY_ID = Pattern.compile(".*/api/data/v9\\.[012]/[a-z]+\\(([0-9a-f-]{36})\\)$");
 
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client;
     private final String root;
+    private final String token;
 
     WebApi(SalesSandbox sandbox) {
         this(sandbox, "v9.2");
     }
 
     WebApi(SalesSandbox sandbox, String version) {
-        this.root = sandbox.organizationUrl() + "/api/data/" + version + "/";
+        this(client(sandbox), sandbox.organizationUrl() + "/api/data/" + version + "/", null);
+    }
+
+    private WebApi(HttpClient client, String root, String token) {
+        this.client = client;
+        this.root = root;
+        this.token = token;
+    }
+
+    /** HTTP/1.1; trusts the sandbox's certificate when it serves HTTPS. */
+    static HttpClient client(SalesSandbox sandbox) {
+        HttpClient.Builder b = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5));
+        sandbox.clientSslContext().ifPresent(b::sslContext);
+        return b.build();
+    }
+
+    /** The same client sending {@code Authorization: Bearer <token>}. */
+    WebApi withToken(String bearer) {
+        return new WebApi(client, root, bearer);
+    }
+
+    HttpClient httpClient() {
+        return client;
     }
 
     String root() {
@@ -88,10 +111,11 @@ final class WebApi {
 
     HttpRequest.Builder request(String pathOrUrl) {
         URI uri = URI.create(pathOrUrl.startsWith("http") ? pathOrUrl : root + pathOrUrl);
-        return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json")
                 .header("OData-MaxVersion", "4.0")
                 .header("OData-Version", "4.0");
+        return token == null ? b : b.header("Authorization", "Bearer " + token);
     }
 
     Resp send(HttpRequest request) {
@@ -121,6 +145,13 @@ final class WebApi {
 
     Resp put(String path, String body, String... headers) {
         return write("PUT", path, body, headers);
+    }
+
+    /** A request with any method, content type and body. */
+    Resp send(String method, String path, String contentType, String body, String... headers) {
+        HttpRequest.Builder b = request(path).header("Content-Type", contentType)
+                .method(method, HttpRequest.BodyPublishers.ofString(body));
+        return send(withHeaders(b, headers).build());
     }
 
     Resp delete(String path, String... headers) {

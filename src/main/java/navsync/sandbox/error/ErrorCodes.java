@@ -15,6 +15,8 @@ public final class ErrorCodes {
     public static final String OBJECT_DOES_NOT_EXIST = "0x80040217";
     /** DuplicateRecord [ERRCODES]; HTTP 412 per [COMPOSE]. */
     public static final String DUPLICATE_RECORD = "0x80040237";
+    /** DuplicateRecordEntityKey [ERRCODES]: an alternate key's values are taken by another row. */
+    public static final String DUPLICATE_RECORD_ENTITY_KEY = "0x80060892";
     /** ConcurrencyVersionMismatch [ERRCODES] (the documented 412 example itself has an empty code). */
     public static final String CONCURRENCY_VERSION_MISMATCH = "0x80060882";
     /** RequiredFieldMissing [ERRCODES]. */
@@ -36,6 +38,22 @@ public final class ErrorCodes {
     public static final String RESOURCE_NOT_FOUND = "0x0";
     /** Something the real service supports but this sandbox does not (sandbox-specific; sent with HTTP 501). */
     public static final String NOT_IMPLEMENTED = "0x0";
+    /** RequestIsNotAuthenticated [ERRCODES]: no (valid) bearer token. */
+    public static final String REQUEST_NOT_AUTHENTICATED = "0x80044302";
+    /** AccessTokenExpired [ERRCODES]. */
+    public static final String ACCESS_TOKEN_EXPIRED = "0x8005F101";
+    /** Service protection, number of requests [LIMITS]. */
+    public static final String THROTTLED_REQUESTS = "0x80072322";
+    /** Service protection, execution time [LIMITS]. */
+    public static final String THROTTLED_EXECUTION_TIME = "0x80072321";
+    /** Service protection, concurrent requests [LIMITS]. */
+    public static final String THROTTLED_CONCURRENCY = "0x80072326";
+    /**
+     * ExpiredVersionStamp: a change-tracking token older than the organization's ExpireChangeTrackingInDays. The
+     * reference only says "the system throws an exception" [CT]; name and code are the platform's as remembered
+     * (inference).
+     */
+    public static final String EXPIRED_VERSION_STAMP = "0x80044352";
     /** Unexpected server error (generic "An unexpected error occurred."). */
     public static final String UNEXPECTED = "0x80040216";
 }

@@ -1,6 +1,7 @@
 package navsync.sandbox.http;
 
 import navsync.sandbox.odata.QueryExecutor;
+import navsync.sandbox.service.ChangeTracking;
 import navsync.sandbox.service.EntityService;
 import navsync.sandbox.service.Identity;
 import navsync.sandbox.service.PayloadReader;
@@ -8,5 +9,5 @@ import navsync.sandbox.store.DataStore;
 
 /** What the endpoints share. */
 record ApiContext(DataStore store, EntityService service, PayloadReader reader, QueryExecutor executor,
-                  Responder responder, Identity identity) {
+                  Identity identity, EntityJson json, ChangeTracking changes) {
 }

@@ -1,43 +1,33 @@
 package navsync.sandbox.http;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import com.sun.net.httpserver.HttpExchange;
-
 import navsync.sandbox.odata.QueryOptions;
 import navsync.sandbox.service.Precondition;
 
-/** One Web API request: method, API version, resource path, query options, headers and body. */
+/** One Web API request after routing: the API version and resource path, with query options and headers parsed. */
 final class ApiRequest {
-    private final HttpExchange exchange;
+    private final IncomingRequest in;
     private final String method;
     private final String version;
     private final String resource;
     private final String serviceRoot;
-    private final byte[] body;
     private QueryOptions query;
     private Preferences preferences;
 
-    ApiRequest(HttpExchange exchange, String version, String resource, String organizationUrl) throws IOException {
-        this.exchange = exchange;
-        this.method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+    ApiRequest(IncomingRequest in, String version, String resource) {
+        this.in = in;
+        this.method = in.method().toUpperCase(Locale.ROOT);
         this.version = version;
         this.resource = resource;
-        String host = exchange.getRequestHeaders().getFirst("Host");
-        String org = host == null || host.isBlank() ? organizationUrl : "http://" + host;
-        this.serviceRoot = org + "/api/data/" + version + "/";
-        try (InputStream in = exchange.getRequestBody()) {
-            this.body = in.readAllBytes();
-        }
+        this.serviceRoot = in.origin() + "/api/data/" + version + "/";
     }
 
-    HttpExchange exchange() {
-        return exchange;
+    IncomingRequest incoming() {
+        return in;
     }
 
     String method() {
@@ -60,23 +50,23 @@ final class ApiRequest {
     }
 
     byte[] body() {
-        return body;
+        return in.body();
     }
 
     QueryOptions query() {
         if (query == null) {
-            query = QueryOptions.parse(exchange.getRequestURI().getRawQuery());
+            query = QueryOptions.parse(in.rawQuery());
         }
         return query;
     }
 
     String header(String name) {
-        return exchange.getRequestHeaders().getFirst(name);
+        return in.header(name);
     }
 
     Preferences preferences() {
         if (preferences == null) {
-            preferences = Preferences.parse(exchange.getRequestHeaders().get("Prefer"));
+            preferences = Preferences.parse(in.headers().get("Prefer"));
         }
         return preferences;
     }

@@ -1,6 +1,5 @@
 package navsync.sandbox.http;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,13 +40,13 @@ final class BulkEndpoint {
         }
     }
 
-    void execute(ApiRequest req, EntityType type, Action action) throws IOException {
+    ApiResponse execute(ApiRequest req, EntityType type, Action action) {
         List<Payload> targets = readTargets(req, type, action);
-        switch (action) {
+        return switch (action) {
             case CreateMultiple -> {
                 List<UUID> ids = ctx.service().createMultiple(type, targets);
                 String context = req.serviceRoot() + "$metadata#Microsoft.Dynamics.CRM.CreateMultipleResponse";
-                byte[] body = Responder.json(g -> {
+                yield ApiResponse.json(200, g -> {
                     g.writeStartObject();
                     g.writeStringField("@odata.context", context);
                     g.writeArrayFieldStart("Ids");
@@ -56,19 +55,17 @@ final class BulkEndpoint {
                     }
                     g.writeEndArray();
                     g.writeEndObject();
-                });
-                ctx.responder().sendJson(req.exchange(), 200, body);
+                }).records(ids.size());
             }
             case UpdateMultiple -> {
                 ctx.service().updateMultiple(type, targets);
-                ctx.responder().sendEmpty(req.exchange(), 204);
+                yield ApiResponse.empty(204).records(targets.size());
             }
             case UpsertMultiple -> {
                 ctx.service().upsertMultiple(type, targets);
-                ctx.responder().sendEmpty(req.exchange(), 204);
+                yield ApiResponse.empty(204).records(targets.size());
             }
-            default -> throw new IllegalStateException();
-        }
+        };
     }
 
     private List<Payload> readTargets(ApiRequest req, EntityType type, Action action) {

@@ -1,26 +1,29 @@
 package navsync.sandbox.http;
 
-import java.io.IOException;
-import java.util.UUID;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
 
 import navsync.sandbox.error.DataverseException;
 import navsync.sandbox.json.Json;
 import navsync.sandbox.json.RowWriter;
 import navsync.sandbox.odata.EntityKeys;
-import navsync.sandbox.odata.Selection;
+import navsync.sandbox.odata.Projection;
+import navsync.sandbox.odata.RowKey;
 import navsync.sandbox.schema.Attribute;
 import navsync.sandbox.schema.EntityType;
+import navsync.sandbox.schema.NavigationProperty;
 import navsync.sandbox.service.Payload;
 import navsync.sandbox.service.PayloadReader;
 import navsync.sandbox.service.Precondition;
 import navsync.sandbox.service.UpsertResult;
 import navsync.sandbox.store.Row;
 
-/** {@code GET/PATCH/DELETE <set>(<id>)} and the single-property forms {@code <set>(<id>)/<property>}. */
+/**
+ * {@code GET/PATCH/DELETE <set>(<key>)}, the single-property forms {@code <set>(<key>)/<property>}, and
+ * {@code PUT/DELETE <set>(<key>)/<navigation property>/$ref} [ASSOC].
+ */
 final class EntityEndpoint {
     private final ApiContext ctx;
 
@@ -29,84 +32,75 @@ final class EntityEndpoint {
     }
 
     /**
-     * GET by id with $select; 200 with {@code ETag}; {@code If-None-Match: W/"n"} gives 304 when unchanged, except
-     * when annotations are requested [COND]; 404 when missing.
+     * GET by key with $select/$expand; 200 with {@code ETag}; {@code If-None-Match: W/"n"} gives 304 when unchanged,
+     * except with $expand or when annotations are requested [COND]; 404 when missing.
      */
-    void get(ApiRequest req, EntityType type, UUID id) throws IOException {
-        Selection selection = Selection.parse(type, req.query().get("$select"));
-        Row row = ctx.service().retrieve(type, id);
-        HttpExchange ex = req.exchange();
+    ApiResponse get(ApiRequest req, EntityType type, RowKey key) {
+        Projection projection = projection(req, type);
+        Row row = ctx.service().retrieve(type, key);
         String ifNoneMatch = req.header("If-None-Match");
         if (ifNoneMatch != null && !ifNoneMatch.isBlank() && !ifNoneMatch.strip().equals("null")
-                && !req.preferences().includeAnnotations()) {
+                && !req.preferences().annotationsRequested() && projection.expansions().isEmpty()) {
             for (String e : ifNoneMatch.split(",")) {
                 if (Precondition.opaque(e).equals(Precondition.opaque(row.etag())) || e.strip().equals("*")) {
-                    ex.getResponseHeaders().set("ETag", row.etag());
-                    ctx.responder().sendEmpty(ex, 304);
-                    return;
+                    return ApiResponse.empty(304).header("ETag", row.etag());
                 }
             }
         }
-        ex.getResponseHeaders().set("ETag", row.etag());
-        ctx.responder().sendJson(ex, 200, EntityJson.entity(req, type, row, selection));
+        ApiResponse response = ApiResponse.json(200, ctx.json().entity(req, type, row, projection))
+                .header("ETag", row.etag()).records(1);
+        String applied = req.preferences().applied(false, null);
+        return applied == null ? response : response.header("Preference-Applied", applied);
     }
 
     /**
      * PATCH = upsert [UPD]: 204 + OData-EntityId whether created or updated; with return=representation 201
-     * (created) or 200 (updated) and the entity. Preconditions per [COND].
+     * (created) or 200 (updated) and the entity ($expand is ignored on update [UPD]). Preconditions per [COND].
      */
-    void patch(ApiRequest req, EntityType type, UUID id) throws IOException {
-        Selection selection = Selection.parse(type, req.query().get("$select"));
+    ApiResponse patch(ApiRequest req, EntityType type, RowKey key) {
+        Projection projection = projection(req, type);
         Payload payload = ctx.reader().read(type, Json.parse(req.body(), type.entitySetName()), PayloadReader.Mode.SINGLE);
-        UpsertResult result = ctx.service().upsert(type, id, payload, req.precondition());
-        respondWrite(req, type, result, selection);
-    }
-
-    private void respondWrite(ApiRequest req, EntityType type, UpsertResult result, Selection selection)
-            throws IOException {
-        HttpExchange ex = req.exchange();
+        UpsertResult result = ctx.service().upsert(type, key, payload, req.precondition());
+        String entityId = EntityJson.entityId(req, type, key);
         if (req.preferences().returnRepresentation()) {
-            ex.getResponseHeaders().set("Preference-Applied", "return=representation");
-            ex.getResponseHeaders().set("ETag", result.row().etag());
-            ctx.responder().sendJson(ex, result.created() ? 201 : 200,
-                    EntityJson.entity(req, type, result.row(), selection));
-        } else {
-            ex.getResponseHeaders().set("OData-EntityId", EntityJson.entityId(req, type, result.row().id()));
-            ctx.responder().sendEmpty(ex, 204);
+            Projection shown = result.created() ? projection : new Projection(projection.selection(), List.of());
+            return ApiResponse.json(result.created() ? 201 : 200, ctx.json().entity(req, type, result.row(), shown))
+                    .header("Preference-Applied", "return=representation").header("ETag", result.row().etag())
+                    .records(1).entityUrl(entityId);
         }
+        // with an alternate key the header keeps the key form [UPD]
+        return ApiResponse.empty(204).header("OData-EntityId", entityId).records(1).entityUrl(entityId);
     }
 
     /** DELETE: 204; 404 when missing; 412 on a stale If-Match [UPD, COND]. */
-    void delete(ApiRequest req, EntityType type, UUID id) throws IOException {
-        ctx.service().delete(type, id, req.precondition());
-        ctx.responder().sendEmpty(req.exchange(), 204);
+    ApiResponse delete(ApiRequest req, EntityType type, RowKey key) {
+        ctx.service().delete(type, key, req.precondition());
+        return ApiResponse.empty(204).records(1);
     }
 
-    /** GET {@code <set>(<id>)/<property>}: {@code {"@odata.context":...,"value":...}} [RETR]; 204 when null. */
-    void getProperty(ApiRequest req, EntityType type, UUID id, String property) throws IOException {
+    /** GET {@code <set>(<key>)/<property>}: {@code {"@odata.context":...,"value":...}} [RETR]; 204 when null. */
+    ApiResponse getProperty(ApiRequest req, EntityType type, RowKey key, String property) {
         Attribute a = property(type, property);
-        Row row = ctx.service().retrieve(type, id);
+        Row row = ctx.service().retrieve(type, key);
         Object v = row.value(a.index());
         if (v == null) {
-            ctx.responder().sendEmpty(req.exchange(), 204);
-            return;
+            return ApiResponse.empty(204);
         }
-        String context = req.serviceRoot() + "$metadata#" + type.entitySetName() + "(" + id + ")/" + property;
-        byte[] body = Responder.json(g -> {
+        String context = req.serviceRoot() + "$metadata#" + type.entitySetName() + "(" + key.urlForm() + ")/" + property;
+        return ApiResponse.json(200, g -> {
             g.writeStartObject();
             g.writeStringField("@odata.context", context);
             g.writeFieldName("value");
             RowWriter.writeValue(g, a, v);
             g.writeEndObject();
-        });
-        ctx.responder().sendJson(req.exchange(), 200, body);
+        }).records(1);
     }
 
     /**
-     * PUT {@code <set>(<id>)/<property>} with {@code {"value": ...}} sets one column; DELETE clears it; both 204
+     * PUT {@code <set>(<key>)/<property>} with {@code {"value": ...}} sets one column; DELETE clears it; both 204
      * [UPD]. The row must exist (these never create).
      */
-    void putProperty(ApiRequest req, EntityType type, UUID id, String property, boolean delete) throws IOException {
+    ApiResponse putProperty(ApiRequest req, EntityType type, RowKey key, String property, boolean delete) {
         Attribute a = property(type, property);
         JsonNode value;
         if (delete) {
@@ -121,10 +115,43 @@ final class EntityEndpoint {
         }
         ObjectNode single = Json.MAPPER.createObjectNode();
         single.set(a.propertyName(), value);
-        Payload payload = ctx.reader().read(type, single, PayloadReader.Mode.SINGLE);
+        return updateExisting(req, type, key, single);
+    }
+
+    /**
+     * PUT {@code .../<nav>/$ref} with {@code {"@odata.id": "<entity URL>"}} sets a single-valued navigation property;
+     * 204 [ASSOC].
+     */
+    ApiResponse associate(ApiRequest req, EntityType type, RowKey key, String navName) {
+        NavigationProperty nav = navigation(type, navName);
+        JsonNode body = Json.parse(req.body(), type.entitySetName());
+        JsonNode id = body.get("@odata.id");
+        if (!body.isObject() || id == null || !id.isTextual()) {
+            throw DataverseException.payload(type.entitySetName(),
+                    "An entity reference needs a body of the form {\"@odata.id\": \"<entity URL>\"}.");
+        }
+        ObjectNode bind = Json.MAPPER.createObjectNode();
+        bind.set(nav.name() + "@odata.bind", id);
+        return updateExisting(req, type, key, bind);
+    }
+
+    /** DELETE {@code .../<nav>/$ref} clears a single-valued navigation property; 204 [ASSOC]. */
+    ApiResponse disassociate(ApiRequest req, EntityType type, RowKey key, String navName) {
+        NavigationProperty nav = navigation(type, navName);
+        ObjectNode bind = Json.MAPPER.createObjectNode();
+        bind.putNull(nav.name() + "@odata.bind");
+        return updateExisting(req, type, key, bind);
+    }
+
+    private ApiResponse updateExisting(ApiRequest req, EntityType type, RowKey key, ObjectNode body) {
+        Payload payload = ctx.reader().read(type, body, PayloadReader.Mode.SINGLE);
         Precondition pre = req.precondition();
-        ctx.service().upsert(type, id, payload, new Precondition(true, pre.ifMatchEtags(), false));
-        ctx.responder().sendEmpty(req.exchange(), 204);
+        ctx.service().upsert(type, key, payload, new Precondition(true, pre.ifMatchEtags(), false));
+        return ApiResponse.empty(204).records(1);
+    }
+
+    private Projection projection(ApiRequest req, EntityType type) {
+        return Projection.parse(ctx.store().schema(), type, req.query().get("$select"), req.query().get("$expand"));
     }
 
     private static Attribute property(EntityType type, String name) {
@@ -133,5 +160,13 @@ final class EntityEndpoint {
             throw EntityKeys.resourceNotFound(name);
         }
         return a;
+    }
+
+    private static NavigationProperty navigation(EntityType type, String name) {
+        NavigationProperty nav = type.navigationProperty(name);
+        if (nav == null) {
+            throw EntityKeys.resourceNotFound(name);
+        }
+        return nav;
     }
 }

@@ -8,14 +8,17 @@ import java.util.Locale;
  * The {@code Prefer} header: comma-separated preferences, values possibly quoted (commas inside quotes belong to
  * the value, e.g. {@code odata.include-annotations="A,B"}) [COMPOSE].
  */
-record Preferences(boolean returnRepresentation, Integer maxPageSize, boolean includeAnnotations) {
+record Preferences(boolean returnRepresentation, Integer maxPageSize, String includeAnnotations, boolean trackChanges,
+                   boolean continueOnError) {
     /** Default and maximum page size [Q-PAGE]. */
     static final int MAX_PAGE_SIZE = 5000;
 
     static Preferences parse(List<String> headerValues) {
         boolean representation = false;
         Integer pageSize = null;
-        boolean annotations = false;
+        String annotations = null;
+        boolean track = false;
+        boolean continueOnError = false;
         if (headerValues != null) {
             for (String header : headerValues) {
                 for (String pref : split(header)) {
@@ -26,15 +29,36 @@ record Preferences(boolean returnRepresentation, Integer maxPageSize, boolean in
                     switch (name) {
                         case "return" -> representation = value.equals("representation");
                         case "odata.maxpagesize" -> pageSize = parsePageSize(value);
-                        case "odata.include-annotations" -> annotations = true;
+                        case "odata.include-annotations" -> annotations = value;
+                        case "odata.track-changes" -> track = true;
+                        case "odata.continue-on-error" -> continueOnError = true;
                         default -> {
-                            // respond-async, odata.track-changes, ... are not honoured and so not echoed
+                            // respond-async, ... are not honoured and so not echoed
                         }
                     }
                 }
             }
         }
-        return new Preferences(representation, pageSize, annotations);
+        return new Preferences(representation, pageSize, annotations, track, continueOnError);
+    }
+
+    /** The {@code Preference-Applied} value for what a query honoured, or null when nothing. */
+    String applied(boolean trackChanges, Integer maxPageSize) {
+        List<String> applied = new ArrayList<>(3);
+        if (includeAnnotations != null) {
+            applied.add("odata.include-annotations=\"" + includeAnnotations + "\"");
+        }
+        if (trackChanges) {
+            applied.add("odata.track-changes");
+        }
+        if (maxPageSize != null) {
+            applied.add("odata.maxpagesize=" + maxPageSize);
+        }
+        return applied.isEmpty() ? null : String.join(",", applied);
+    }
+
+    boolean annotationsRequested() {
+        return includeAnnotations != null;
     }
 
     /** Values above 5000 are capped at 5000; invalid values are ignored (inference: the docs only give the max). */

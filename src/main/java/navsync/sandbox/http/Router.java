@@ -1,153 +1,153 @@
 package navsync.sandbox.http;
 
-import java.io.IOException;
-import java.net.URI;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 
 import navsync.sandbox.error.DataverseException;
 import navsync.sandbox.error.ErrorCodes;
 import navsync.sandbox.odata.EntityKeys;
 import navsync.sandbox.odata.QueryExecutor;
+import navsync.sandbox.odata.RowKey;
 import navsync.sandbox.schema.EntityType;
+import navsync.sandbox.service.ChangeTracking;
 import navsync.sandbox.service.EntityService;
 import navsync.sandbox.service.Identity;
 import navsync.sandbox.service.PayloadReader;
 import navsync.sandbox.store.DataStore;
 
 /**
- * Entry point for every HTTP request: counts it, maps {@code /api/data/v9.0|v9.1|v9.2/<resource>} to an endpoint,
- * and turns failures into Dataverse error bodies.
+ * Maps {@code /api/data/v9.0|v9.1|v9.2/<resource>} to an endpoint and turns failures into Dataverse error bodies.
+ * Serves requests from the wire and the parts of a {@code $batch} alike.
  */
-public final class Router implements HttpHandler {
+public final class Router implements ApiHandler {
     private static final System.Logger LOG = System.getLogger(Router.class.getName());
     private static final Pattern API = Pattern.compile("/api/data/(v9\\.[012])(?:/(.*))?");
-    private static final Pattern RESOURCE = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)(?:\\((.*?)\\))?(?:/(.+))?");
 
     private final ApiContext ctx;
-    private final String organizationUrl;
-    private final RequestCounters counters;
     private final CollectionEndpoint collection;
     private final EntityEndpoint entity;
     private final BulkEndpoint bulk;
     private final ServiceEndpoint service;
+    private final BatchEndpoint batch;
 
-    public Router(DataStore store, EntityService entityService, Identity identity, String organizationUrl,
-                  int dopHint, RequestCounters counters) {
-        this.ctx = new ApiContext(store, entityService, new PayloadReader(store.schema()), new QueryExecutor(store),
-                new Responder(dopHint), identity);
-        this.organizationUrl = organizationUrl;
-        this.counters = counters;
+    public Router(DataStore store, EntityService entityService, Identity identity, ChangeTracking changes) {
+        this.ctx = new ApiContext(store, entityService, new PayloadReader(store), new QueryExecutor(store), identity,
+                new EntityJson(store), changes);
         this.collection = new CollectionEndpoint(ctx);
         this.entity = new EntityEndpoint(ctx);
         this.bulk = new BulkEndpoint(ctx);
         this.service = new ServiceEndpoint(ctx);
+        this.batch = new BatchEndpoint(store, this);
+    }
+
+    /** Whether {@code path} is a Web API path this router serves. */
+    public static boolean isWebApi(String path) {
+        return path.startsWith("/api/data/");
     }
 
     @Override
-    public void handle(HttpExchange ex) {
-        counters.count(ex.getRequestMethod().toUpperCase(Locale.ROOT));
+    public ApiResponse handle(IncomingRequest in) {
         try {
-            try {
-                route(ex);
-            } catch (DataverseException e) {
-                ctx.responder().sendError(ex, e.status(), e.code(), e.getMessage());
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.ERROR, "sandbox request failed: " + ex.getRequestMethod() + " "
-                        + ex.getRequestURI(), e);
-                ctx.responder().sendError(ex, 500, ErrorCodes.UNEXPECTED, "An unexpected error occurred.");
-            }
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.DEBUG, "sandbox response not delivered: " + e);
-        } finally {
-            ex.close();
+            return route(in);
+        } catch (DataverseException e) {
+            return ApiResponse.error(e.status(), e.code(), e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "sandbox request failed: " + in.line(), e);
+            return ApiResponse.error(500, ErrorCodes.UNEXPECTED, "An unexpected error occurred.");
         }
     }
 
-    private void route(HttpExchange ex) throws IOException {
-        URI uri = ex.getRequestURI();
-        String path = uri.getPath();
-        Matcher api = API.matcher(path);
+    private ApiResponse route(IncomingRequest in) {
+        Matcher api = API.matcher(in.path());
         if (!api.matches()) {
-            drain(ex);
-            String segment = path.startsWith("/") ? path.substring(1) : path;
+            String segment = in.path().startsWith("/") ? in.path().substring(1) : in.path();
             throw EntityKeys.resourceNotFound(segment);
         }
         String resource = api.group(2) == null ? "" : api.group(2);
         if (resource.endsWith("/")) {
             resource = resource.substring(0, resource.length() - 1);
         }
-        ApiRequest req = new ApiRequest(ex, api.group(1), resource, organizationUrl);
-        String method = req.method();
+        ApiRequest req = new ApiRequest(in, api.group(1), resource);
         switch (resource) {
             case "" -> {
                 requireMethod(req, "GET");
-                service.serviceDocument(req);
-                return;
+                return service.serviceDocument(req);
             }
             case "WhoAmI", "WhoAmI()" -> {
                 requireMethod(req, "GET");
-                service.whoAmI(req);
-                return;
+                return service.whoAmI(req);
             }
-            case "$metadata" -> throw DataverseException.notImplemented("$metadata");
-            case "$batch" -> throw DataverseException.notImplemented("$batch");
+            case "$metadata" -> {
+                requireMethod(req, "GET");
+                return service.metadata(req);
+            }
+            case "$batch" -> {
+                requireMethod(req, "POST");
+                return batch.execute(req);
+            }
             default -> {
+                return routeEntitySet(req, resource);
             }
         }
-        Matcher m = RESOURCE.matcher(resource);
-        if (!m.matches()) {
+    }
+
+    private ApiResponse routeEntitySet(ApiRequest req, String resource) {
+        EntityKeys.ResourcePath path = EntityKeys.splitResource(resource);
+        if (path == null) {
             throw EntityKeys.resourceNotFound(resource);
         }
-        EntityType type = ctx.store().schema().byEntitySet(m.group(1));
+        EntityType type = ctx.store().schema().byEntitySet(path.entitySet());
         if (type == null) {
-            throw EntityKeys.resourceNotFound(m.group(1));
+            throw EntityKeys.resourceNotFound(path.entitySet());
         }
-        String key = m.group(2);
-        String rest = m.group(3);
-        if (key == null) {
+        String method = req.method();
+        String rest = path.rest();
+        if (path.key() == null) {
             if (rest == null) {
-                switch (method) {
+                return switch (method) {
                     case "GET" -> collection.query(req, type);
                     case "POST" -> collection.create(req, type);
                     default -> throw methodNotAllowed(method);
-                }
-            } else if (rest.equals("$count")) {
+                };
+            }
+            if (rest.equals("$count")) {
                 requireMethod(req, "GET");
-                collection.count(req, type);
-            } else {
-                BulkEndpoint.Action action = BulkEndpoint.action(rest);
-                if (action == null) {
-                    throw EntityKeys.resourceNotFound(rest);
-                }
-                requireMethod(req, "POST");
-                bulk.execute(req, type, action);
+                return collection.count(req, type);
             }
-            return;
+            BulkEndpoint.Action action = BulkEndpoint.action(rest);
+            if (action == null) {
+                throw EntityKeys.resourceNotFound(rest);
+            }
+            requireMethod(req, "POST");
+            return bulk.execute(req, type, action);
         }
-        UUID id = EntityKeys.parseKey(type, key);
+        RowKey key = EntityKeys.parseKey(type, path.key());
         if (rest == null) {
-            switch (method) {
-                case "GET" -> entity.get(req, type, id);
-                case "PATCH" -> entity.patch(req, type, id);
-                case "DELETE" -> entity.delete(req, type, id);
+            return switch (method) {
+                case "GET" -> entity.get(req, type, key);
+                case "PATCH" -> entity.patch(req, type, key);
+                case "DELETE" -> entity.delete(req, type, key);
                 default -> throw methodNotAllowed(method);
-            }
-        } else if (rest.indexOf('/') >= 0) {
-            throw DataverseException.notImplemented("The resource path '" + resource + "'");
-        } else {
-            switch (method) {
-                case "GET" -> entity.getProperty(req, type, id, rest);
-                case "PUT" -> entity.putProperty(req, type, id, rest, false);
-                case "DELETE" -> entity.putProperty(req, type, id, rest, true);
-                default -> throw methodNotAllowed(method);
-            }
+            };
         }
+        if (rest.endsWith("/$ref") && rest.indexOf('/') == rest.length() - 5) {
+            String nav = rest.substring(0, rest.length() - 5);
+            return switch (method) {
+                case "PUT" -> entity.associate(req, type, key, nav);
+                case "DELETE" -> entity.disassociate(req, type, key, nav);
+                default -> throw methodNotAllowed(method);
+            };
+        }
+        if (rest.indexOf('/') >= 0) {
+            throw DataverseException.notImplemented("The resource path '" + resource + "'");
+        }
+        return switch (method) {
+            case "GET" -> entity.getProperty(req, type, key, rest);
+            case "PUT" -> entity.putProperty(req, type, key, rest, false);
+            case "DELETE" -> entity.putProperty(req, type, key, rest, true);
+            default -> throw methodNotAllowed(method);
+        };
     }
 
     private static void requireMethod(ApiRequest req, String method) {
@@ -159,10 +159,6 @@ public final class Router implements HttpHandler {
     /** 405 [COMPOSE] (e.g. DELETE/PATCH on a collection). */
     private static DataverseException methodNotAllowed(String method) {
         return new DataverseException(405, ErrorCodes.RESOURCE_NOT_FOUND,
-                "The requested resource does not support http method '" + method + "'.");
-    }
-
-    private static void drain(HttpExchange ex) throws IOException {
-        ex.getRequestBody().readAllBytes();
+                "The requested resource does not support http method '" + method.toUpperCase(Locale.ROOT) + "'.");
     }
 }

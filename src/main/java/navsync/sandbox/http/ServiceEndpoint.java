@@ -1,19 +1,22 @@
 package navsync.sandbox.http;
 
-import java.io.IOException;
-
+import navsync.sandbox.metadata.MetadataDocument;
 import navsync.sandbox.schema.EntityType;
 
-/** The service document ({@code GET /api/data/v9.2/}) and {@code WhoAmI} [FUNC]. */
+/** The service document ({@code GET /api/data/v9.2/}), {@code $metadata}, and {@code WhoAmI} [FUNC]. */
 final class ServiceEndpoint {
     private final ApiContext ctx;
+    private final byte[] metadata;
+    private final byte[] annotatedMetadata;
 
     ServiceEndpoint(ApiContext ctx) {
         this.ctx = ctx;
+        this.metadata = MetadataDocument.write(ctx.store().schema(), false);
+        this.annotatedMetadata = MetadataDocument.write(ctx.store().schema(), true);
     }
 
-    void serviceDocument(ApiRequest req) throws IOException {
-        byte[] body = Responder.json(g -> {
+    ApiResponse serviceDocument(ApiRequest req) {
+        return ApiResponse.json(200, g -> {
             g.writeStartObject();
             g.writeStringField("@odata.context", req.serviceRoot() + "$metadata");
             g.writeArrayFieldStart("value");
@@ -27,11 +30,17 @@ final class ServiceEndpoint {
             g.writeEndArray();
             g.writeEndObject();
         });
-        ctx.responder().sendJson(req.exchange(), 200, body);
     }
 
-    void whoAmI(ApiRequest req) throws IOException {
-        byte[] body = Responder.json(g -> {
+    /** CSDL XML; {@code ?annotations=true} adds the change-tracking capability annotations [CT]. */
+    ApiResponse metadata(ApiRequest req) {
+        String raw = req.incoming().rawQuery();
+        boolean annotations = raw != null && raw.contains("annotations=true");
+        return ApiResponse.of(200, "application/xml", annotations ? annotatedMetadata : metadata);
+    }
+
+    ApiResponse whoAmI(ApiRequest req) {
+        return ApiResponse.json(200, g -> {
             g.writeStartObject();
             g.writeStringField("@odata.context", req.serviceRoot() + "$metadata#Microsoft.Dynamics.CRM.WhoAmIResponse");
             g.writeStringField("BusinessUnitId", ctx.identity().businessUnitId().toString());
@@ -39,6 +48,5 @@ final class ServiceEndpoint {
             g.writeStringField("OrganizationId", ctx.identity().organizationId().toString());
             g.writeEndObject();
         });
-        ctx.responder().sendJson(req.exchange(), 200, body);
     }
 }

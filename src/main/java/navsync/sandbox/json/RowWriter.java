@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -19,8 +18,7 @@ import navsync.sandbox.store.EntityReference;
 import navsync.sandbox.store.Row;
 
 /**
- * Renders rows as the Web API returns them: {@code @odata.etag} first, then the columns (lookups as
- * {@code _x_value} GUIDs), nulls included.
+ * Renders column values as the Web API returns them (lookups as {@code _x_value} GUIDs, nulls included).
  * <ul>
  * <li>DateTime: UTC, {@code Z}, no fractional seconds ({@code "2016-09-28T22:57:53Z"} [CREATE, QDATA]); the store
  * keeps milliseconds, as the service does internally, so filters compare the exact instant.</li>
@@ -32,15 +30,6 @@ import navsync.sandbox.store.Row;
  */
 public final class RowWriter {
     private RowWriter() {
-    }
-
-    /** Writes the fields of one entity (without the surrounding braces). */
-    public static void writeFields(JsonGenerator g, Row row, List<Attribute> columns) throws IOException {
-        g.writeStringField("@odata.etag", row.etag());
-        for (Attribute a : columns) {
-            g.writeFieldName(a.propertyName());
-            writeValue(g, a, row.value(a.index()));
-        }
     }
 
     public static void writeValue(JsonGenerator g, Attribute a, Object v) throws IOException {

@@ -1,23 +1,38 @@
 package navsync.sandbox.odata;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import navsync.sandbox.error.DataverseException;
 import navsync.sandbox.error.ErrorCodes;
+import navsync.sandbox.schema.AlternateKey;
+import navsync.sandbox.schema.Attribute;
 import navsync.sandbox.schema.EntityType;
 import navsync.sandbox.schema.Schema;
 
-/** Parses entity keys ({@code accounts(<guid>)}) and entity URLs as used in paths, {@code @odata.bind} and {@code @odata.id}. */
+/**
+ * Parses entity keys ({@code accounts(<guid>)}, {@code accounts(accountid=<guid>)}, alternate keys such as
+ * {@code accounts(accountnumber='C10000')}) and entity URLs as used in paths, {@code @odata.bind} and {@code @odata.id}.
+ */
 public final class EntityKeys {
     private EntityKeys() {
     }
 
-    private static final Pattern ENTITY = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\((.*)\\)");
+    /** Characters not supported in alternate-key values [ALTKEY]. */
+    private static final String UNSUPPORTED_KEY_CHARS = "/<>*%&:\\?+";
 
     /** A table row addressed by URL. */
-    public record EntityAddress(EntityType type, UUID id) {
+    public record EntityAddress(EntityType type, RowKey key) {
+    }
+
+    /** A resource path split at its first segment: {@code accounts(key)/rest}. */
+    public record ResourcePath(String entitySet, String key, String rest) {
     }
 
     /** Null unless {@code text} is exactly a GUID in 8-4-4-4-12 form. */
@@ -51,25 +66,174 @@ public final class EntityKeys {
     }
 
     /**
-     * The key between the parentheses: {@code <guid>} or {@code <primarykey>=<guid>}. Anything else would be an
-     * alternate key; none are defined in the sandbox ("By default, there are no alternate keys configured" [RETR]),
-     * so it fails with the documented [ALTKEY] message. systemuser can't use the named form [ALTKEY].
+     * Splits {@code set(key)/rest}; the key may contain quoted parentheses. Null when the text doesn't start with an
+     * identifier.
      */
-    public static UUID parseKey(EntityType type, String keyText) {
+    public static ResourcePath splitResource(String resource) {
+        int i = 0;
+        while (i < resource.length() && (Character.isLetterOrDigit(resource.charAt(i)) || resource.charAt(i) == '_')) {
+            i++;
+        }
+        if (i == 0 || Character.isDigit(resource.charAt(0))) {
+            return null;
+        }
+        String set = resource.substring(0, i);
+        String key = null;
+        if (i < resource.length() && resource.charAt(i) == '(') {
+            int close = closingParenthesis(resource, i);
+            if (close < 0) {
+                return null;
+            }
+            key = resource.substring(i + 1, close);
+            i = close + 1;
+        }
+        String rest = null;
+        if (i < resource.length()) {
+            if (resource.charAt(i) != '/' || i + 1 == resource.length()) {
+                return null;
+            }
+            rest = resource.substring(i + 1);
+        }
+        return new ResourcePath(set, key, rest);
+    }
+
+    private static int closingParenthesis(String s, int open) {
+        boolean quoted = false;
+        for (int i = open + 1; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\'') {
+                quoted = !quoted; // a doubled quote toggles twice
+            } else if (c == ')' && !quoted) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The key between the parentheses: {@code <guid>}, {@code <primarykey>=<guid>}, or the columns of a defined
+     * alternate key [ALTKEY]. Anything else fails with the documented invalid-key message. systemuser can't use the
+     * named primary-key form, its key being inherited as {@code ownerid} [ALTKEY].
+     */
+    public static RowKey parseKey(EntityType type, String keyText) {
         String k = keyText.strip();
         UUID id = parseGuid(k);
         if (id != null) {
-            return id;
+            return new RowKey.Id(id);
         }
-        int eq = k.indexOf('=');
-        if (eq > 0 && !"systemuser".equals(type.logicalName())
-                && k.substring(0, eq).strip().equals(type.primaryKey().logicalName())) {
-            id = parseGuid(k.substring(eq + 1).strip());
-            if (id != null) {
-                return id;
+        Map<String, String> parts = splitKeyParts(type, k);
+        if (parts.size() == 1 && !"systemuser".equals(type.logicalName())) {
+            String value = parts.get(type.primaryKey().logicalName());
+            if (value != null && parseGuid(value) != null) {
+                return new RowKey.Id(parseGuid(value));
+            }
+        }
+        for (AlternateKey key : type.alternateKeys()) {
+            if (key.matches(parts.keySet())) {
+                List<Object> values = new ArrayList<>();
+                for (Attribute a : key.attributes()) {
+                    String literal = parts.containsKey(a.propertyName()) ? parts.get(a.propertyName())
+                            : parts.get(a.logicalName());
+                    values.add(keyValue(type, a, literal));
+                }
+                return new RowKey.Alternate(key, values);
             }
         }
         throw invalidKey(type);
+    }
+
+    /** {@code a='x',b=1} to an ordered map of names to raw literals; quotes are kept on string literals. */
+    private static Map<String, String> splitKeyParts(EntityType type, String text) {
+        Map<String, String> parts = new LinkedHashMap<>();
+        int i = 0;
+        while (i < text.length()) {
+            int eq = text.indexOf('=', i);
+            if (eq < 0) {
+                throw invalidKey(type);
+            }
+            String name = text.substring(i, eq).strip();
+            int j = eq + 1;
+            while (j < text.length() && text.charAt(j) == ' ') {
+                j++;
+            }
+            int end;
+            if (j < text.length() && text.charAt(j) == '\'') {
+                end = j + 1;
+                while (end < text.length()) {
+                    if (text.charAt(end) == '\'') {
+                        if (end + 1 < text.length() && text.charAt(end + 1) == '\'') {
+                            end += 2;
+                            continue;
+                        }
+                        break;
+                    }
+                    end++;
+                }
+                if (end >= text.length()) {
+                    throw invalidKey(type);
+                }
+                end++;
+            } else {
+                end = text.indexOf(',', j);
+                if (end < 0) {
+                    end = text.length();
+                }
+            }
+            if (parts.put(name, text.substring(j, end).strip()) != null) {
+                throw invalidKey(type);
+            }
+            i = end;
+            while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == ',')) {
+                i++;
+            }
+        }
+        return parts;
+    }
+
+    /** A key literal converted to the stored type of {@code a}. */
+    private static Object keyValue(EntityType type, Attribute a, String literal) {
+        try {
+            Object v = switch (a.type()) {
+                case STRING, MEMO -> {
+                    if (literal.length() < 2 || !literal.startsWith("'") || !literal.endsWith("'")) {
+                        throw invalidKey(type);
+                    }
+                    yield literal.substring(1, literal.length() - 1).replace("''", "'");
+                }
+                case INTEGER, PICKLIST, STATE, STATUS -> Integer.parseInt(literal);
+                case BIGINT -> Long.parseLong(literal);
+                case DECIMAL, MONEY -> new BigDecimal(literal);
+                case DOUBLE -> Double.parseDouble(literal);
+                case BOOLEAN -> switch (literal) {
+                    case "true" -> Boolean.TRUE;
+                    case "false" -> Boolean.FALSE;
+                    default -> throw invalidKey(type);
+                };
+                case UNIQUEIDENTIFIER, LOOKUP -> {
+                    UUID id = parseGuid(literal);
+                    if (id == null) {
+                        throw invalidKey(type);
+                    }
+                    yield id;
+                }
+                case DATETIME -> OffsetDateTime.parse(literal).toInstant();
+                case DATEONLY -> LocalDate.parse(literal);
+            };
+            if (v instanceof String s) {
+                for (char c : s.toCharArray()) {
+                    if (UNSUPPORTED_KEY_CHARS.indexOf(c) >= 0) {
+                        throw DataverseException.badRequest(ErrorCodes.QUERY_ERROR, "The alternate key value '" + s
+                                + "' contains the character '" + c + "', which alternate keys don't support.");
+                    }
+                }
+            }
+            return v;
+        } catch (RuntimeException e) {
+            if (e instanceof DataverseException de) {
+                throw de;
+            }
+            throw invalidKey(type);
+        }
     }
 
     public static DataverseException invalidKey(EntityType type) {
@@ -80,8 +244,9 @@ public final class EntityKeys {
     }
 
     /**
-     * An entity URL: {@code /accounts(<id>)}, {@code accounts(<id>)} or absolute
-     * {@code http(s)://host/api/data/v9.x/accounts(<id>)} [CREATE, ASSOC, BATCH].
+     * An entity URL: {@code /accounts(<key>)}, {@code accounts(<key>)} or absolute
+     * {@code http(s)://host/api/data/v9.x/accounts(<key>)} [CREATE, ASSOC, BATCH]. {@code $n} Content-ID references
+     * are replaced before this is called ($batch); one left over was never declared [BATCH].
      *
      * @return null when {@code url} doesn't have the shape of an entity URL
      * @throws DataverseException when the shape is right but the entity set or key is not
@@ -99,17 +264,25 @@ public final class EntityKeys {
             s = s.substring(1);
         }
         if (s.startsWith("$")) {
-            throw DataverseException.notImplemented("Content-ID reference '" + s + "' ($batch)");
+            throw contentIdMissing(s);
         }
-        Matcher m = ENTITY.matcher(s);
-        if (!m.matches()) {
+        ResourcePath path = splitResource(s);
+        if (path == null || path.key() == null || path.rest() != null) {
             return null;
         }
-        EntityType type = schema.byEntitySet(m.group(1));
+        EntityType type = schema.byEntitySet(path.entitySet());
         if (type == null) {
-            throw resourceNotFound(m.group(1));
+            throw resourceNotFound(path.entitySet());
         }
-        return new EntityAddress(type, parseKey(type, m.group(2)));
+        return new EntityAddress(type, parseKey(type, path.key()));
+    }
+
+    /** A {@code $n} reference to a Content-ID not declared earlier in the change set: 400 with the [BATCH] text. */
+    public static DataverseException contentIdMissing(String reference) {
+        int slash = reference.indexOf('/');
+        String ref = slash < 0 ? reference : reference.substring(0, slash);
+        return DataverseException.badRequest(ErrorCodes.EMPTY, "Content-ID Reference: '" + ref
+                + "' does not exist in the batch context.");
     }
 
     public static DataverseException resourceNotFound(String segment) {

@@ -48,7 +48,7 @@ public final class QueryOptions {
                 aliases.put(name, value);
             } else if (name.startsWith("$")) {
                 switch (name) {
-                    case "$select", "$filter", "$orderby", "$top", "$count", "$skiptoken" -> {
+                    case "$select", "$filter", "$orderby", "$top", "$count", "$skiptoken", "$expand", "$deltatoken" -> {
                         if (options.put(name, value) != null) {
                             throw DataverseException.query("Query option '" + name
                                     + "' was specified more than once, but it must be specified at most once.");
@@ -56,7 +56,7 @@ public final class QueryOptions {
                     }
                     case "$skip", "$search", "$format" -> throw DataverseException.query(
                             "The query parameter " + name + " is not supported");
-                    case "$expand", "$apply" -> throw DataverseException.notImplemented("The query option " + name);
+                    case "$apply" -> throw DataverseException.notImplemented("The query option " + name);
                     default -> throw DataverseException.query("The query parameter " + name + " is not supported");
                 }
             }
@@ -88,9 +88,14 @@ public final class QueryOptions {
 
     /** The raw query without {@code $skiptoken}, for building the next link. */
     public String rawWithoutSkipToken() {
+        return rawWithout("skiptoken");
+    }
+
+    /** The raw query without the given system query options (names without {@code $}). */
+    public String rawWithout(String... names) {
         StringBuilder sb = new StringBuilder();
         for (String p : rawParts) {
-            if (p.startsWith("$skiptoken=") || p.startsWith("%24skiptoken=") || p.equals("$skiptoken")) {
+            if (isOption(p, names)) {
                 continue;
             }
             if (sb.length() > 0) {
@@ -99,6 +104,15 @@ public final class QueryOptions {
             sb.append(p);
         }
         return sb.toString();
+    }
+
+    private static boolean isOption(String rawPart, String... names) {
+        for (String n : names) {
+            if (rawPart.startsWith("$" + n + "=") || rawPart.startsWith("%24" + n + "=") || rawPart.equals("$" + n)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code $top} as an int; null when absent. */

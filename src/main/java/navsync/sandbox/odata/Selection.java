@@ -51,6 +51,7 @@ public record Selection(List<Attribute> columns, String contextSelect) {
         }
         chosen.addAll(extra);
         chosen.add(type.primaryKey());
+        chosen.add(type.odataKey());
         return new Selection(List.copyOf(chosen), String.join(",", names));
     }
 

@@ -25,14 +25,20 @@ import navsync.sandbox.json.Json;
  * that sort after that key. Rows added or changed while a client pages are therefore seen at most once if their
  * key moves forward, and never make the client skip or repeat unchanged rows.
  */
-public record SkipToken(int pageNumber, Object[] lastKey) {
+public record SkipToken(int pageNumber, Object[] lastKey, Long trackingVersion) {
     private static final Pattern PAGE = Pattern.compile("pagenumber=\"(\\d+)\"");
     private static final Pattern COOKIE = Pattern.compile("pagingcookie=\"([A-Za-z0-9_-]*)\"");
 
-    /** The cookie text (not URL-encoded). */
-    public static String encode(int pageNumber, OrderBy order, Object[] lastKey) {
+    /**
+     * The cookie text (not URL-encoded). {@code trackingVersion} is set for the pages of a change-tracking query: the
+     * store version its delta link will start from ({@code istracking="True"}).
+     */
+    public static String encode(int pageNumber, OrderBy order, Object[] lastKey, Long trackingVersion) {
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("o", order.signature());
+        if (trackingVersion != null) {
+            root.put("t", trackingVersion);
+        }
         ArrayNode keys = root.putArray("k");
         for (Object v : lastKey) {
             if (v == null) {
@@ -53,7 +59,13 @@ public record SkipToken(int pageNumber, Object[] lastKey) {
         }
         String cookie = Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(root.toString().getBytes(StandardCharsets.UTF_8));
-        return "<cookie pagenumber=\"" + pageNumber + "\" pagingcookie=\"" + cookie + "\" istracking=\"False\" />";
+        return cookie(pageNumber, cookie, trackingVersion != null);
+    }
+
+    /** Dataverse's cookie shape around an opaque (base64url) paging cookie [Q-PAGE]. */
+    static String cookie(int pageNumber, String pagingCookie, boolean tracking) {
+        return "<cookie pagenumber=\"" + pageNumber + "\" pagingcookie=\"" + pagingCookie + "\" istracking=\""
+                + (tracking ? "True" : "False") + "\" />";
     }
 
     public static SkipToken decode(String token, OrderBy order) {
@@ -76,7 +88,8 @@ public record SkipToken(int pageNumber, Object[] lastKey) {
             for (int i = 0; i < values.length; i++) {
                 values[i] = decodeValue(sort.get(i), keys.get(i));
             }
-            return new SkipToken(Integer.parseInt(page.group(1)), values);
+            JsonNode t = root.get("t");
+            return new SkipToken(Integer.parseInt(page.group(1)), values, t == null ? null : t.longValue());
         } catch (DataverseException e) {
             throw e;
         } catch (RuntimeException | IOException e) {

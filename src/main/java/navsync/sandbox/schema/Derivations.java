@@ -48,6 +48,15 @@ public final class Derivations {
         };
     }
 
+    /** {@code target} = {@code source} (e.g. systemuser's inherited key {@code ownerid} = {@code systemuserid}). */
+    public static Function<EntityType, Derivation> copy(String target, String source) {
+        return type -> {
+            int t = type.attribute(target).index();
+            int s = type.attribute(source).index();
+            return values -> values[t] = values[s];
+        };
+    }
+
     private static String join(String separator, String... parts) {
         List<String> present = new ArrayList<>(parts.length);
         for (String p : parts) {

@@ -20,6 +20,9 @@ public final class EntityType {
     private final Map<String, NavigationProperty> navigation;
     private final List<Attribute> systemRequired;
     private final List<Derivation> derivations;
+    private final List<AlternateKey> alternateKeys;
+    private final Attribute odataKey;
+    private final String baseType;
 
     private EntityType(Builder b) {
         this.logicalName = b.logicalName;
@@ -56,6 +59,21 @@ public final class EntityType {
             ds.add(f.apply(this));
         }
         this.derivations = List.copyOf(ds);
+        List<AlternateKey> keys = new ArrayList<>();
+        for (KeyDefinition k : b.keys) {
+            List<Attribute> columns = new ArrayList<>();
+            for (String c : k.columns()) {
+                Attribute a = logical.get(c.startsWith("_") && c.endsWith("_value") ? c.substring(1, c.length() - 6) : c);
+                if (a == null) {
+                    throw new IllegalArgumentException("alternate key " + k + ": " + logicalName + " has no column " + c);
+                }
+                columns.add(a);
+            }
+            keys.add(new AlternateKey(k.keyName(), columns));
+        }
+        this.alternateKeys = List.copyOf(keys);
+        this.odataKey = b.odataKey == null ? primaryKey : logical.get(b.odataKey);
+        this.baseType = b.baseType;
     }
 
     public String logicalName() {
@@ -73,6 +91,20 @@ public final class EntityType {
 
     public Attribute primaryKey() {
         return primaryKey;
+    }
+
+    /**
+     * The key of the OData entity type: the primary key, except for systemuser, which inherits {@code ownerid} as its
+     * key from {@code principal} [ALTKEY]. Payloads always carry it, which is why "createdby expansion returns both
+     * systemuserid and ownerid" [Q-JOIN].
+     */
+    public Attribute odataKey() {
+        return odataKey;
+    }
+
+    /** The OData base type's name ({@code crmbaseentity}, or {@code principal} for owners). */
+    public String baseType() {
+        return baseType;
     }
 
     public Attribute primaryName() {
@@ -109,6 +141,11 @@ public final class EntityType {
         return derivations;
     }
 
+    /** Alternate keys defined on this table (none unless configured). */
+    public List<AlternateKey> alternateKeys() {
+        return alternateKeys;
+    }
+
     @Override
     public String toString() {
         return logicalName;
@@ -126,6 +163,9 @@ public final class EntityType {
         private String primaryName;
         private final List<Attribute.Builder> attributes = new ArrayList<>();
         private final List<Function<EntityType, Derivation>> derivations = new ArrayList<>();
+        private final List<KeyDefinition> keys = new ArrayList<>();
+        private String odataKey;
+        private String baseType = "crmbaseentity";
 
         private Builder(String logicalName, String entitySetName) {
             this.logicalName = logicalName;
@@ -153,6 +193,23 @@ public final class EntityType {
         public Builder derive(Function<EntityType, Derivation> derivation) {
             derivations.add(derivation);
             return this;
+        }
+
+        /** The type derives from {@code principal}, whose key {@code ownerid} it inherits (systemuser, team). */
+        public Builder principal(String keyColumn) {
+            this.odataKey = keyColumn;
+            this.baseType = "principal";
+            return this;
+        }
+
+        /** An alternate key over existing columns. */
+        public Builder alternateKey(KeyDefinition key) {
+            keys.add(key);
+            return this;
+        }
+
+        public String logicalName() {
+            return logicalName;
         }
 
         public EntityType build() {

@@ -33,10 +33,21 @@ public final class StandardSchema {
     private static final String MONEY_MAX = "100000000000000";
 
     public static Schema create() {
-        return new Schema(List.of(account(), contact(), systemUser(), transactionCurrency(), product()));
+        return create(List.of());
     }
 
-    static EntityType account() {
+    /** The standard tables with the given alternate keys defined. */
+    public static Schema create(List<KeyDefinition> keys) {
+        List<EntityType.Builder> builders = List.of(account(), contact(), systemUser(), transactionCurrency(), product());
+        for (KeyDefinition k : keys) {
+            builders.stream().filter(b -> b.logicalName().equals(k.table())).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("alternate key " + k + ": no table " + k.table()))
+                    .alternateKey(k);
+        }
+        return new Schema(builders.stream().map(EntityType.Builder::build).toList());
+    }
+
+    static EntityType.Builder account() {
         return EntityType.builder("account", "accounts")
                 .primaryKey("accountid")
                 .primaryName("name")
@@ -69,11 +80,10 @@ public final class StandardSchema {
                         lookup("primarycontactid", "contact"),
                         SystemColumns.currency())
                 .add(SystemColumns.audit())
-                .derive(Derivations.compositeAddress("address1"))
-                .build();
+                .derive(Derivations.compositeAddress("address1"));
     }
 
-    static EntityType contact() {
+    static EntityType.Builder contact() {
         return EntityType.builder("contact", "contacts")
                 .primaryKey("contactid")
                 .primaryName("fullname")
@@ -104,11 +114,10 @@ public final class StandardSchema {
                         SystemColumns.currency())
                 .add(SystemColumns.audit())
                 .derive(Derivations.fullName("fullname", "firstname", "lastname"))
-                .derive(Derivations.compositeAddress("address1"))
-                .build();
+                .derive(Derivations.compositeAddress("address1"));
     }
 
-    static EntityType systemUser() {
+    static EntityType.Builder systemUser() {
         return EntityType.builder("systemuser", "systemusers")
                 .primaryKey("systemuserid")
                 .primaryName("fullname")
@@ -126,11 +135,14 @@ public final class StandardSchema {
                         bool("islicensed"), // beyond the reference (NAV SALESPEOPLE filter)
                         bool("isintegrationuser")) // beyond the reference (NAV SALESPEOPLE filter)
                 .add(SystemColumns.audit())
+                // systemuser inherits its key 'ownerid' from principal [ALTKEY]; the Web API returns it as well
+                .add(guid(SystemColumns.OWNER_ID).readOnly())
                 .derive(Derivations.fullName("fullname", "firstname", "lastname"))
-                .build();
+                .derive(Derivations.copy(SystemColumns.OWNER_ID, "systemuserid"))
+                .principal(SystemColumns.OWNER_ID);
     }
 
-    static EntityType transactionCurrency() {
+    static EntityType.Builder transactionCurrency() {
         return EntityType.builder("transactioncurrency", "transactioncurrencies")
                 .primaryKey("transactioncurrencyid")
                 .primaryName("currencyname")
@@ -141,11 +153,10 @@ public final class StandardSchema {
                         integer("currencyprecision", 0, 10),
                         SystemColumns.activeInactiveState("Inactive"),
                         SystemColumns.activeInactiveStatus())
-                .add(SystemColumns.audit())
-                .build();
+                .add(SystemColumns.audit());
     }
 
-    static EntityType product() {
+    static EntityType.Builder product() {
         return EntityType.builder("product", "products")
                 .primaryKey("productid")
                 .primaryName("name")
@@ -180,8 +191,7 @@ public final class StandardSchema {
                         lookup("defaultuomid", "uom").required(APPLICATION_REQUIRED),
                         lookup("pricelevelid", "pricelevel").notValidForCreate(),
                         SystemColumns.currency())
-                .add(SystemColumns.audit())
-                .build();
+                .add(SystemColumns.audit());
     }
 
     /** address1_* columns with the lengths of [E-ACCOUNT] (contact uses the same [E-CONTACT]). */

@@ -12,6 +12,9 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import navsync.sandbox.error.DataverseException;
 import navsync.sandbox.error.ErrorCodes;
+import navsync.sandbox.odata.RowKey;
+import navsync.sandbox.schema.Attribute;
+import navsync.sandbox.schema.AttributeType;
 import navsync.sandbox.schema.EntityType;
 import navsync.sandbox.store.DataStore;
 import navsync.sandbox.store.EntityReference;
@@ -22,7 +25,8 @@ import navsync.sandbox.store.Table;
  * The write semantics of the Web API on top of the store: create, upsert/update with preconditions, delete, and the
  * bulk actions CreateMultiple/UpdateMultiple/UpsertMultiple. Every operation is atomic per request: all checks run
  * before anything becomes visible, and one failing bulk target fails the whole request with that target's error
- * ("Standard tables: any error rolls back the whole request" [BULK]).
+ * ("Standard tables: any error rolls back the whole request" [BULK]). Rows are addressed by id or by an alternate
+ * key [ALTKEY].
  */
 public final class EntityService {
     private static final String ALREADY_EXISTS = "A record with matching key values already exists.";
@@ -40,12 +44,25 @@ public final class EntityService {
     }
 
     /** 404 ObjectDoesNotExist when missing; message as documented in [COND]. */
-    public Row retrieve(EntityType type, UUID id) {
-        Row row = store.table(type).get(id);
+    public Row retrieve(EntityType type, RowKey key) {
+        Row row = null;
+        UUID id = resolve(type, key);
+        if (id != null) {
+            row = store.table(type).get(id);
+        }
         if (row == null) {
-            throw DataverseException.notFound(ErrorCodes.OBJECT_DOES_NOT_EXIST, type.logicalName(), id);
+            throw notFound(type, key, ErrorCodes.OBJECT_DOES_NOT_EXIST);
         }
         return row;
+    }
+
+    /** The id a key names, null when no row has these alternate-key values (an id is returned as is). */
+    public UUID resolve(EntityType type, RowKey key) {
+        if (key instanceof RowKey.Id byId) {
+            return byId.id();
+        }
+        RowKey.Alternate alt = (RowKey.Alternate) key;
+        return store.table(type).findByKey(alt.key(), alt.values());
     }
 
     /**
@@ -69,26 +86,25 @@ public final class EntityService {
     }
 
     /**
-     * PATCH {@code set(id)}: upsert [UPD]. If-Match (any) prevents create: 404 with the documented empty-code body;
-     * If-None-Match: * prevents update: 412; a stale If-Match ETag: 412 [COND].
+     * PATCH {@code set(key)}: upsert [UPD]. If-Match (any) prevents create: 404 with the documented empty-code body;
+     * If-None-Match: * prevents update: 412; a stale If-Match ETag: 412 [COND]. With an alternate key, a create takes
+     * the key values from the URL and an update ignores key values in the body [UPD].
      */
-    public UpsertResult upsert(EntityType type, UUID id, Payload p, Precondition pre) {
-        if (p.primaryKey() != null && !p.primaryKey().equals(id)) {
+    public UpsertResult upsert(EntityType type, RowKey key, Payload p, Precondition pre) {
+        if (key instanceof RowKey.Id byId && p.primaryKey() != null && !p.primaryKey().equals(byId.id())) {
             throw DataverseException.badRequest(ErrorCodes.INVALID_ARGUMENT, "The value of '"
                     + type.primaryKey().logicalName() + "' in the request body doesn't match the key in the request URI.");
         }
         checkForeignReferences(type, List.of(p));
         return table(type).write(tx -> {
             Instant now = tx.timestamp(now());
-            Row existing = tx.get(id);
+            UUID id = find(type, key, tx);
+            Row existing = id == null ? null : tx.get(id);
             if (existing == null) {
                 if (pre.requiresExisting()) {
-                    throw DataverseException.notFound(ErrorCodes.EMPTY, type.logicalName(), id);
+                    throw notFound(type, key, ErrorCodes.EMPTY);
                 }
-                checkOwnReferences(type, p, tx);
-                Row row = created(type, id, p, now);
-                tx.put(row);
-                return new UpsertResult(row, true);
+                return new UpsertResult(insert(type, key, p, tx, now), true);
             }
             if (pre.ifNoneMatchAny()) {
                 throw new DataverseException(412, ErrorCodes.EMPTY, ALREADY_EXISTS);
@@ -97,23 +113,24 @@ public final class EntityService {
                 throw new DataverseException(412, ErrorCodes.EMPTY, VERSION_MISMATCH);
             }
             checkOwnReferences(type, p, tx);
-            Row row = updated(type, existing, p, now);
+            Row row = updated(type, existing, withoutKeyColumns(key, p), now);
             tx.put(row);
             return new UpsertResult(row, false);
         });
     }
 
     /** DELETE: 204, 404 when missing, 412 on a stale If-Match ETag [UPD, COND]. */
-    public void delete(EntityType type, UUID id, Precondition pre) {
+    public void delete(EntityType type, RowKey key, Precondition pre) {
         table(type).write(tx -> {
-            Row existing = tx.get(id);
+            UUID id = find(type, key, tx);
+            Row existing = id == null ? null : tx.get(id);
             if (existing == null) {
-                throw DataverseException.notFound(ErrorCodes.OBJECT_DOES_NOT_EXIST, type.logicalName(), id);
+                throw notFound(type, key, ErrorCodes.OBJECT_DOES_NOT_EXIST);
             }
             if (!pre.matches(existing.etag())) {
                 throw new DataverseException(412, ErrorCodes.EMPTY, VERSION_MISMATCH);
             }
-            tx.delete(id);
+            tx.delete(id, store.nextVersion());
             return null;
         });
     }
@@ -142,12 +159,17 @@ public final class EntityService {
 
     /**
      * UpdateMultiple: every target must carry its primary key and exist; a key repeated in Targets is applied once,
-     * from its first occurrence ("only the first is applied, later ones ignored" [BULK]).
+     * from its first occurrence ("only the first is applied, later ones ignored" [BULK]). "Using alternate keys with
+     * Web API and UpdateMultiple is not supported" [BULK].
      */
     public void updateMultiple(EntityType type, List<Payload> targets) {
         List<Payload> unique = new ArrayList<>(targets.size());
         Set<UUID> seen = new HashSet<>();
         for (Payload p : targets) {
+            if (p.alternateKey() != null) {
+                throw DataverseException.badRequest(ErrorCodes.INVALID_ARGUMENT,
+                        "Using alternate keys with Web API and UpdateMultiple is not supported.");
+            }
             requireKey(type, p);
             if (seen.add(p.primaryKey())) {
                 unique.add(p);
@@ -169,36 +191,101 @@ public final class EntityService {
     }
 
     /**
-     * UpsertMultiple: key in the body or {@code @odata.id}; duplicate keys in Targets are an error [BULK] (HTTP 400
-     * with DuplicateRecord's code: status and text are inference, the reference only says "error").
+     * UpsertMultiple: key in the body, or {@code @odata.id} by id or alternate key [BULK]; duplicate keys in Targets
+     * are an error [BULK] (HTTP 400 with DuplicateRecord's code: status and text are inference, the reference only
+     * says "error").
      */
     public void upsertMultiple(EntityType type, List<Payload> targets) {
-        Set<UUID> seen = new HashSet<>(targets.size() * 2);
+        Set<Object> seen = new HashSet<>(targets.size() * 2);
         for (Payload p : targets) {
-            requireKey(type, p);
-            if (!seen.add(p.primaryKey())) {
+            Object key = p.alternateKey() != null ? p.alternateKey() : requireKey(type, p);
+            if (!seen.add(key)) {
                 throw DataverseException.badRequest(ErrorCodes.DUPLICATE_RECORD, "Targets contains more than one record "
-                        + "with the key " + type.primaryKey().logicalName() + "=" + p.primaryKey() + ".");
+                        + "with the key " + describe(type, p) + ".");
             }
         }
         checkForeignReferences(type, targets);
         table(type).write(tx -> {
             Instant now = tx.timestamp(now());
             for (Payload p : targets) {
-                UUID id = p.primaryKey();
-                Row existing = tx.get(id);
+                RowKey key = p.alternateKey() != null ? p.alternateKey() : new RowKey.Id(p.primaryKey());
+                UUID id = find(type, key, tx);
+                Row existing = id == null ? null : tx.get(id);
                 checkOwnReferences(type, p, tx);
-                tx.put(existing == null ? created(type, id, p, now) : updated(type, existing, p, now));
+                if (existing == null) {
+                    insert(type, key, p, tx, now);
+                } else {
+                    tx.put(updated(type, existing, withoutKeyColumns(key, p), now));
+                }
             }
             return null;
         });
     }
 
-    private static void requireKey(EntityType type, Payload p) {
+    /** 404 for a key that names no row; alternate keys get the platform's own text (inference). */
+    private static DataverseException notFound(EntityType type, RowKey key, String code) {
+        if (key instanceof RowKey.Id byId) {
+            return DataverseException.notFound(code, type.logicalName(), byId.id());
+        }
+        return keyNotFound(type);
+    }
+
+    /** No row has the alternate-key values (message as the platform words it; inference, not in the reference). */
+    static DataverseException keyNotFound(EntityType type) {
+        return new DataverseException(404, ErrorCodes.OBJECT_DOES_NOT_EXIST,
+                "A record with the specified key values does not exist in " + type.logicalName() + " entity");
+    }
+
+    private static UUID requireKey(EntityType type, Payload p) {
         if (p.primaryKey() == null) {
             throw DataverseException.badRequest(ErrorCodes.INVALID_ARGUMENT, "Each item in 'Targets' must contain the "
                     + "primary key '" + type.primaryKey().logicalName() + "' (or an '@odata.id').");
         }
+        return p.primaryKey();
+    }
+
+    private static String describe(EntityType type, Payload p) {
+        return p.alternateKey() != null ? p.alternateKey().urlForm()
+                : type.primaryKey().logicalName() + "=" + p.primaryKey();
+    }
+
+    private static UUID find(EntityType type, RowKey key, Table.Transaction tx) {
+        if (key instanceof RowKey.Id byId) {
+            return byId.id();
+        }
+        RowKey.Alternate alt = (RowKey.Alternate) key;
+        return tx.findByKey(alt.key(), alt.values());
+    }
+
+    /** A new row for an upsert: the id from the URL (or body), or for an alternate key a new id and the URL's values. */
+    private Row insert(EntityType type, RowKey key, Payload p, Table.Transaction tx, Instant now) {
+        UUID id;
+        if (key instanceof RowKey.Id byId) {
+            id = byId.id();
+        } else {
+            RowKey.Alternate alt = (RowKey.Alternate) key;
+            id = p.primaryKey() != null ? p.primaryKey() : newId();
+            for (int i = 0; i < alt.values().size(); i++) {
+                Attribute a = alt.key().attributes().get(i);
+                Object v = alt.values().get(i);
+                p.set(a.index(), a.type() == AttributeType.LOOKUP
+                        ? new EntityReference(a.navigation().values().iterator().next().get(0), (UUID) v) : v);
+            }
+        }
+        checkOwnReferences(type, p, tx);
+        Row row = created(type, id, p, now);
+        tx.put(row);
+        return row;
+    }
+
+    /** "Don't put alternate-key values in the body (ignored on update)" [UPD]. */
+    private static Payload withoutKeyColumns(RowKey key, Payload p) {
+        if (key instanceof RowKey.Alternate alt) {
+            for (Attribute a : alt.key().attributes()) {
+                p.set(a.index(), null);
+            }
+        }
+        return p;
     }
 
     /* Versions are allocated under the table's write lock, so within a table they grow in commit order. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import navsync.sandbox.odata.RowKey;
 import navsync.sandbox.schema.EntityType;
 import navsync.sandbox.store.EntityReference;
 
@@ -23,6 +24,7 @@ public final class Payload {
     private final EntityType type;
     private final Object[] values;
     private UUID primaryKey;
+    private RowKey.Alternate alternateKey;
     private List<EntityReference> references;
 
     Payload(EntityType type) {
@@ -41,6 +43,15 @@ public final class Payload {
 
     void primaryKey(UUID id) {
         this.primaryKey = id;
+    }
+
+    /** The alternate key a bulk target names by {@code @odata.id} (UpsertMultiple [BULK]); null when absent. */
+    public RowKey.Alternate alternateKey() {
+        return alternateKey;
+    }
+
+    void alternateKey(RowKey.Alternate key) {
+        this.alternateKey = key;
     }
 
     /** Raw slot: null (absent), {@link #NULL} or the value. */

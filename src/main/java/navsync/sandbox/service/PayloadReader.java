@@ -15,11 +15,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import navsync.sandbox.error.DataverseException;
 import navsync.sandbox.error.ErrorCodes;
 import navsync.sandbox.odata.EntityKeys;
+import navsync.sandbox.odata.RowKey;
 import navsync.sandbox.schema.Attribute;
 import navsync.sandbox.schema.AttributeType;
 import navsync.sandbox.schema.EntityType;
 import navsync.sandbox.schema.NavigationProperty;
 import navsync.sandbox.schema.Schema;
+import navsync.sandbox.store.DataStore;
 import navsync.sandbox.store.EntityReference;
 
 /**
@@ -37,9 +39,12 @@ public final class PayloadReader {
     private static final Instant MAX_DATETIME = Instant.parse("9999-12-31T23:59:59.999Z");
 
     private final Schema schema;
+    private final DataStore store;
 
-    public PayloadReader(Schema schema) {
-        this.schema = schema;
+    /** The store resolves alternate keys in {@code @odata.bind} URLs. */
+    public PayloadReader(DataStore store) {
+        this.schema = store.schema();
+        this.store = store;
     }
 
     /** How the body is used: a single request body, or one item of a bulk action's {@code Targets}. */
@@ -105,7 +110,11 @@ public final class PayloadReader {
             throw DataverseException.payload(type.entitySetName(), "The '@odata.id' " + value.asText()
                     + " does not address the entity set '" + type.entitySetName() + "'.");
         }
-        setPrimaryKey(type, address.id(), p);
+        if (address.key() instanceof RowKey.Alternate alternate) {
+            p.alternateKey(alternate);
+        } else {
+            setPrimaryKey(type, ((RowKey.Id) address.key()).id(), p);
+        }
     }
 
     private void setPrimaryKey(EntityType type, UUID id, Payload p) {
@@ -140,7 +149,20 @@ public final class PayloadReader {
                     + "' can't reference the entity set '" + address.type().entitySetName() + "'; it expects "
                     + nav.targets() + ".");
         }
-        p.set(a.index(), new EntityReference(address.type().logicalName(), address.id()));
+        p.set(a.index(), new EntityReference(address.type().logicalName(), idOf(address)));
+    }
+
+    /** The id behind an address; an alternate key must name an existing row (the bind target must exist). */
+    private UUID idOf(EntityKeys.EntityAddress address) {
+        if (address.key() instanceof RowKey.Id byId) {
+            return byId.id();
+        }
+        RowKey.Alternate key = (RowKey.Alternate) address.key();
+        UUID id = store.table(address.type()).findByKey(key.key(), key.values());
+        if (id == null) {
+            throw EntityService.keyNotFound(address.type());
+        }
+        return id;
     }
 
     private String targetSet(NavigationProperty nav) {

@@ -42,7 +42,7 @@ final class RowAssembler {
         values[type.primaryKey().index()] = id;
         applyState(type, values, p, true, id);
         EntityReference caller = new EntityReference("systemuser", identity.userId());
-        setIfNull(type, values, SystemColumns.OWNER_ID, caller);
+        defaultOwner(type, values, caller);
         set(type, values, SystemColumns.CREATED_BY, caller);
         set(type, values, SystemColumns.MODIFIED_BY, caller);
         set(type, values, SystemColumns.CREATED_ON, now);
@@ -141,10 +141,11 @@ final class RowAssembler {
         }
     }
 
-    private static void setIfNull(EntityType type, Object[] values, String name, Object value) {
-        Attribute a = type.attribute(name);
-        if (a != null && values[a.index()] == null) {
-            values[a.index()] = value;
+    /** ownerid defaults to the caller [E-ACCOUNT] (systemuser's own 'ownerid' is its inherited key, not a lookup). */
+    private static void defaultOwner(EntityType type, Object[] values, EntityReference caller) {
+        Attribute a = type.attribute(SystemColumns.OWNER_ID);
+        if (a != null && a.type() == AttributeType.LOOKUP && values[a.index()] == null) {
+            values[a.index()] = caller;
         }
     }
 

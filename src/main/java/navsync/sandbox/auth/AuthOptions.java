@@ -1,0 +1,31 @@
+package navsync.sandbox.auth;
+
+import java.time.Duration;
+
+/**
+ * Authentication for the Web API: the one application registration that may get tokens (client credentials), the
+ * tenant, and how long tokens live ({@code expires_in}; Entra's are about an hour [OAUTH], short values let tests see
+ * expiry).
+ */
+public record AuthOptions(String tenant, String clientId, String clientSecret, Duration tokenLifetime) {
+    /** Entra ID answers {@code "expires_in":3599} [ENTRA]. */
+    public static final Duration DEFAULT_LIFETIME = Duration.ofSeconds(3599);
+
+    public AuthOptions {
+        if (tenant == null || tenant.isBlank() || clientId == null || clientId.isBlank() || clientSecret == null
+                || clientSecret.isEmpty()) {
+            throw new IllegalArgumentException("authentication needs a tenant, a client id and a client secret");
+        }
+        if (tokenLifetime == null || tokenLifetime.isNegative() || tokenLifetime.isZero()) {
+            throw new IllegalArgumentException("tokenLifetime must be positive: " + tokenLifetime);
+        }
+    }
+
+    public static AuthOptions of(String tenant, String clientId, String clientSecret) {
+        return new AuthOptions(tenant, clientId, clientSecret, DEFAULT_LIFETIME);
+    }
+
+    public AuthOptions withTokenLifetime(Duration lifetime) {
+        return new AuthOptions(tenant, clientId, clientSecret, lifetime);
+    }
+}
