@@ -175,7 +175,7 @@ public final class RestApi {
         });
     }
 
-    private static Direction parseDirection(String text) {
+    static Direction parseDirection(String text) {
         try {
             return Direction.valueOf(text);
         } catch (IllegalArgumentException e) {
@@ -191,13 +191,16 @@ public final class RestApi {
         }
     }
 
-    private static void respond(Exchange exchange, int okStatus, Supplier<Object> body) {
+    static void respond(Exchange exchange, int okStatus, Supplier<Object> body) {
         int status = okStatus;
         Object result;
         try {
             result = body.get();
         } catch (NoSuchElementException e) {
             status = 404;
+            result = Map.of("error", e.getMessage());
+        } catch (navsync.coupling.CouplingConflictException e) {
+            status = 409;
             result = Map.of("error", e.getMessage());
         } catch (MappingBusyException e) {
             status = 409;

@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
+import navsync.api.CouplingApi;
 import navsync.api.RestApi;
+import navsync.coupling.CouplingService;
 import navsync.mapping.IntegrationTableMapping;
 import navsync.mapping.MappingLoader;
 import navsync.nav.NavDialect;
@@ -16,6 +18,7 @@ import navsync.nav.demo.DemoNavDatabase;
 import navsync.sales.AccessTokens;
 import navsync.sales.RetryPolicy;
 import navsync.sales.SalesConnection;
+import navsync.sales.SalesReader;
 import navsync.sales.SalesWebApi;
 import navsync.sandbox.SalesSandbox;
 import navsync.sandbox.SandboxOptions;
@@ -90,6 +93,9 @@ public final class NavsyncConfiguration implements CamelConfiguration {
         registry.bind("salesSource", engine.salesSource());
         registry.bind("syncSteps", engine.steps());
         registry.bind("restApi", new RestApi(mappings, store, synchronization));
+        registry.bind("couplingApi", new CouplingApi(new CouplingService(mappings, store, new SalesReader(api),
+                new NavQueries(schema, dialect), nav, synchronization, connection.organizationUrl()),
+                settings.integer("navsync.api.max-records", 10000)));
         registry.bind("salesWriters", salesWriters(camel, parallel));
         // picked up by camel-main with the YAML routes, after the route templates of routes/ are known
         registry.bind("mappingRoutes", new MappingRoutes(mappings, settings.bool("navsync.schedules.enabled", true)));

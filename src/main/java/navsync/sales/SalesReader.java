@@ -48,6 +48,18 @@ public final class SalesReader {
         return rows;
     }
 
+    /** The first {@code top} rows that pass {@code filter}, one request. */
+    public List<ObjectNode> query(SalesEntity entity, List<String> select, String filter, int top) {
+        SalesResponse response = api.get(entity.entitySet() + "?$select=" + selectList(entity, select) + "&$filter="
+                + encode(filter) + "&$top=" + top);
+        if (!response.isSuccess()) {
+            throw new SalesException(response.error());
+        }
+        List<ObjectNode> rows = new ArrayList<>();
+        response.json().path("value").forEach(row -> rows.add((ObjectNode) row));
+        return rows;
+    }
+
     /**
      * Rows modified at or after {@code since} (all rows when null) that pass {@code filter}, oldest
      * first, one page of at most {@code pageSize} rows at a time.

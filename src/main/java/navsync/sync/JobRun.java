@@ -1,6 +1,7 @@
 package navsync.sync;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,6 +38,8 @@ public final class JobRun {
     private final AtomicInteger uncoupled = new AtomicInteger();
 
     private final boolean preview;
+    /** The records a "Synchronize Now" names (NAV keys or Sales ids), or null for a pass over changes. */
+    private volatile List<String> selection;
     private final java.util.Queue<PreviewRecord> previewRecords = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     JobRun(UUID id, IntegrationTableMapping mapping, Direction pass, String startWatermark, boolean preview) {
@@ -49,6 +52,23 @@ public final class JobRun {
 
     public UUID id() {
         return id;
+    }
+
+    /**
+     * Restricts the pass to these records (NAV keys for NAV -> Sales, Sales ids for Sales -> NAV), read
+     * whatever their watermark and written in full, the pass's side winning (NAV's "Synchronize Now").
+     */
+    void select(List<String> records) {
+        this.selection = List.copyOf(records);
+    }
+
+    public List<String> selection() {
+        return selection;
+    }
+
+    /** A selected record is synchronized in full, as if it had never been: the pass's side wins every field. */
+    boolean isForced() {
+        return selection != null;
     }
 
     /** A dry run: plans every record and reports it, writes nothing to either side, moves no watermark. */
@@ -113,6 +133,9 @@ public final class JobRun {
 
     /** The watermark of the next pass, or null when this pass read nothing that moves it. */
     public String nextWatermark() {
+        if (selection != null) {
+            return null; // chosen records say nothing about the changes since the watermark
+        }
         if (pass == Direction.ToIntegrationTable) {
             long v = highestVersion.get();
             return v == Long.MIN_VALUE || startVersion() != null && v <= startVersion() ? null : Long.toString(v);

@@ -47,15 +47,14 @@ public final class NavReader {
         return new Batches<>(rows, run.mapping().batchSize());
     }
 
-    /**
-     * The retry set: NAV rows of couplings whose last pass failed and that are not skipped, read by
-     * key one batch at a time, whatever the watermark says.
-     */
-    public Iterator<List<Map<String, Object>>> retryBatches(Exchange exchange) {
+    /** The NAV rows of a "Synchronize Now" selection, by key, one batch at a time. */
+    public Iterator<List<Map<String, Object>>> selectedBatches(Exchange exchange) {
         JobRun run = exchange.getProperty(JobRun.PROPERTY, JobRun.class);
-        IntegrationTableMapping mapping = run.mapping();
-        List<String> keys = store.couplings().failedNavKeys(mapping.name(), Direction.ToIntegrationTable);
-        keys.forEach(run::markRetried);
+        return rowsByKeys(run.mapping(), run.selection(), false);
+    }
+
+    private Iterator<List<Map<String, Object>>> rowsByKeys(IntegrationTableMapping mapping, List<String> keys,
+                                                          boolean filtered) {
         Iterator<List<String>> keyBatches = new Batches<>(keys.iterator(), mapping.batchSize());
         return new Iterator<>() {
             @Override
@@ -65,8 +64,20 @@ public final class NavReader {
 
             @Override
             public List<Map<String, Object>> next() {
-                return NavRows.query(navDataSource, queries.rowsByKeys(mapping, keyBatches.next()));
+                return NavRows.query(navDataSource, queries.rowsByKeys(mapping, keyBatches.next(), filtered));
             }
         };
+    }
+
+    /**
+     * The retry set: NAV rows of couplings whose last pass failed and that are not skipped, read by
+     * key one batch at a time, whatever the watermark says.
+     */
+    public Iterator<List<Map<String, Object>>> retryBatches(Exchange exchange) {
+        JobRun run = exchange.getProperty(JobRun.PROPERTY, JobRun.class);
+        IntegrationTableMapping mapping = run.mapping();
+        List<String> keys = store.couplings().failedNavKeys(mapping.name(), Direction.ToIntegrationTable);
+        keys.forEach(run::markRetried);
+        return rowsByKeys(mapping, keys, true);
     }
 }

@@ -76,7 +76,7 @@ final class NavToSales {
                     batch.plans.add(newRecords.salesRow(mapping, key, salesId, nav, version(row)));
                     continue;
                 }
-                JsonNode baseline = Json.read(coupling.syncedValues());
+                JsonNode baseline = run.isForced() ? null : Json.read(coupling.syncedValues());
                 if (nav.uncoupled().isEmpty() && !changedInNav(mapping, nav.values(), baseline)) {
                     batch.unchanged(key, version(row), (ObjectNode) baseline);
                 } else {

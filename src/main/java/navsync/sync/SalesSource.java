@@ -46,6 +46,16 @@ public final class SalesSource {
         List<UUID> ids = store.couplings().findByNavKeys(mapping.name(), navKeys).values().stream()
                 .map(c -> c.salesId()).toList();
         ids.forEach(id -> run.markRetried(id.toString()));
+        return rowsByIds(mapping, ids);
+    }
+
+    /** The Sales rows of a "Synchronize Now" selection, by id, one batch at a time. */
+    public Iterator<List<ObjectNode>> selectedBatches(Exchange exchange) {
+        JobRun run = exchange.getProperty(JobRun.PROPERTY, JobRun.class);
+        return rowsByIds(run.mapping(), run.selection().stream().map(UUID::fromString).toList());
+    }
+
+    private Iterator<List<ObjectNode>> rowsByIds(IntegrationTableMapping mapping, List<UUID> ids) {
         Iterator<List<UUID>> idBatches = new Batches<>(ids.iterator(), mapping.batchSize());
         return new Iterator<>() {
             @Override

@@ -122,7 +122,8 @@ final class SalesToNav {
         Sides.NavSide navSide = sides.nav(mapping, navRow, lookups);
         sides.resolveUncoupled(mapping, navSide, salesNow);
         PairReconciler.Result r = PairReconciler.reconcile(mapping, Direction.FromIntegrationTable,
-                coupling.isPending() ? null : Json.read(coupling.syncedValues()), navSide.values(), salesNow, navSide.ignored());
+                coupling.isPending() || batch.run.isForced() ? null : Json.read(coupling.syncedValues()), navSide.values(),
+                salesNow, navSide.ignored());
         if (r.isConflict()) {
             batch.fail(key, salesId, "conflict on NAV " + mapping.table() + " " + key + " / Sales "
                     + mapping.entity().logicalName() + " " + salesId + ": " + r.conflict());

@@ -24,6 +24,8 @@ import org.apache.camel.support.DefaultExchange;
  */
 public final class SynchronizationService {
 
+    /** Exchange property: the pass synchronizes chosen records, not the changes since its watermark. */
+    public static final String SELECTED = "navsyncSelected";
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SynchronizationService.class);
 
     private final CamelContext camel;
@@ -69,6 +71,15 @@ public final class SynchronizationService {
     /** Starts the passes in the background; returns the first pass's job id and the completion of all. */
     public Started start(String mappingName, Direction pass) {
         return start(mappingName, pass, false, new ArrayList<>());
+    }
+
+    /** "Synchronize Now" of chosen records (NAV keys or Sales ids, by pass) as one job, in full. */
+    public Started startSelected(String mappingName, Direction pass, List<String> records) {
+        IntegrationTableMapping mapping = mappings.get(mappingName);
+        passes(mapping, pass);
+        JobRun run = jobs.open(mapping.name(), pass, false);
+        run.select(records);
+        return new Started(run.id(), List.of(pass), send(run).thenApply(ex -> new ArrayList<>(List.of(run.id()))));
     }
 
     /**
@@ -159,6 +170,7 @@ public final class SynchronizationService {
     private CompletableFuture<Exchange> send(JobRun run) {
         Exchange exchange = new DefaultExchange(camel);
         exchange.setProperty(JobRun.PROPERTY, run);
+        exchange.setProperty(SELECTED, run.selection() != null);
         return producer.asyncSend(passEndpoint(run.mapping().name(), run.pass()), exchange);
     }
 
