@@ -81,6 +81,9 @@ public final class NavsyncConfiguration implements CamelConfiguration {
 
         SynchronizationJobs jobs = new SynchronizationJobs(store, mappings);
         SynchronizationService synchronization = new SynchronizationService(camel, jobs, mappings, store);
+        if (!settings.text("navsync.run-on-start", "none").equals("none")) {
+            synchronization.holdSchedules(); // released by the start-up run when it is done
+        }
         registry.bind("navDataSource", nav);
         registry.bind("stateStore", store);
         registry.bind("mappings", mappings);

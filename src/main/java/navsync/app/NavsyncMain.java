@@ -49,12 +49,16 @@ public final class NavsyncMain {
                 SynchronizationService.class);
         List<String> names = Arrays.stream(setting.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
         Thread runner = new Thread(() -> {
-            if (setting.equals("all")) {
-                runLogged("all mappings", () -> service.runAll(Duration.ofHours(12)));
-                return;
-            }
-            for (String name : names) {
-                runLogged(name, () -> service.run(name, null, Duration.ofHours(12)));
+            try {
+                if (setting.equals("all")) {
+                    runLogged("all mappings", () -> service.runAll(Duration.ofHours(12)));
+                    return;
+                }
+                for (String name : names) {
+                    runLogged(name, () -> service.run(name, null, Duration.ofHours(12)));
+                }
+            } finally {
+                service.releaseSchedules();
             }
         }, "navsync-run-on-start");
         runner.setDaemon(true);

@@ -8,11 +8,10 @@ import java.time.Duration;
  */
 public record Schedule(Duration interval, String cron, boolean enabled) {
 
-    /** The camel-quartz endpoint options of this schedule's trigger; an interval's first run is one interval after start. */
+    /** The camel-quartz endpoint options of this schedule's trigger (an interval trigger also fires at start). */
     public String quartzOptions() {
         return cron != null ? "cron=" + cron.trim().replace(' ', '+')
-                : "trigger.repeatInterval=" + interval.toMillis() + "&trigger.repeatCount=-1&triggerStartDelay="
-                + interval.toMillis();
+                : "trigger.repeatInterval=" + interval.toMillis() + "&trigger.repeatCount=-1";
     }
 
     /** Reads "30s", "15m", "2h" or "1d". */

@@ -33,6 +33,8 @@ public final class SynchronizationService {
     private final SynchronizationJobs jobs;
     private final Mappings mappings;
     private final StateStore store;
+    /** Runs of all mappings going on: scheduled firings wait for the next time meanwhile. */
+    private final java.util.concurrent.atomic.AtomicInteger runAllInProgress = new java.util.concurrent.atomic.AtomicInteger();
 
     public SynchronizationService(CamelContext camel, SynchronizationJobs jobs, Mappings mappings, StateStore store) {
         this.camel = camel;
@@ -121,14 +123,33 @@ public final class SynchronizationService {
      * mapping after the other; returns the ids of all jobs once done.
      */
     public CompletableFuture<List<UUID>> startAll() {
+        runAllInProgress.incrementAndGet();
         CompletableFuture<List<UUID>> done = CompletableFuture.completedFuture(new ArrayList<>());
         for (IntegrationTableMapping mapping : mappings.dependencyOrder()) {
-            done = done.thenCompose(ids -> start(mapping.name(), null).done().thenApply(more -> {
+            done = done.thenCompose(ids -> startUnlessBusy(mapping.name()).thenApply(more -> {
                 ids.addAll(more);
                 return ids;
             }));
         }
-        return done;
+        return done.whenComplete((ids, error) -> runAllInProgress.decrementAndGet());
+    }
+
+    /** Holds scheduled firings back (the start-up run is about to go); each hold needs a release. */
+    public void holdSchedules() {
+        runAllInProgress.incrementAndGet();
+    }
+
+    public void releaseSchedules() {
+        runAllInProgress.decrementAndGet();
+    }
+
+    private CompletableFuture<List<UUID>> startUnlessBusy(String mapping) {
+        try {
+            return start(mapping, null).done();
+        } catch (MappingBusyException e) {
+            LOG.warn("{} skipped in the synchronization of all mappings: {}", mapping, e.getMessage());
+            return CompletableFuture.completedFuture(List.of());
+        }
     }
 
     /**
@@ -136,6 +157,19 @@ public final class SynchronizationService {
      * running (started by hand) is left alone: the schedule fires again later.
      */
     public void runScheduled(String mappingName) {
+        IntegrationTableMapping mapping = mappings.get(mappingName);
+        if (runAllInProgress.get() > 0) {
+            LOG.info("Scheduled synchronization of {} skipped: all mappings are being synchronized", mappingName);
+            return;
+        }
+        java.time.Instant recent = mapping.schedule() == null || mapping.schedule().interval() == null ? null
+                : java.time.Instant.now().minus(mapping.schedule().interval()).plusSeconds(1);
+        if (recent != null && store.jobs().latest(mappingName, 1).stream()
+                .anyMatch(j -> j.finishedAt() != null && j.finishedAt().isAfter(recent))) {
+            LOG.info("Scheduled synchronization of {} skipped: it ran less than {} ago", mappingName,
+                    mapping.schedule().interval());
+            return;
+        }
         try {
             run(mappingName, null, Duration.ofHours(12));
         } catch (MappingBusyException e) {

@@ -60,7 +60,9 @@ class ScheduleTest {
 
         JsonNode paused = JSON.readTree(post("/api/schedules/ITEM-PRODUCT/pause").body());
         assertThat(paused.path("state").asText()).isEqualTo("Paused");
-        Thread.sleep(1500); // a run that had started when the schedule paused finishes
+        // a scheduled run holds its firing until both passes are done
+        waitFor(() -> app.camel().getInflightRepository().size("schedule-ITEM-PRODUCT") == 0,
+                "a run that had started when the schedule paused finishes");
         int afterPause = jobs("ITEM-PRODUCT");
         Thread.sleep(3000);
         assertThat(jobs("ITEM-PRODUCT")).as("a paused schedule does not fire").isEqualTo(afterPause);
