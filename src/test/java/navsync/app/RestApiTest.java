@@ -88,6 +88,16 @@ class RestApiTest {
     }
 
     @Test
+    void servesItsOpenApiDescription() throws Exception {
+        HttpResponse<String> response = get("/api-doc");
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode doc = JSON.readTree(response.body());
+        assertThat(doc.path("openapi").asText()).startsWith("3.");
+        assertThat(doc.path("paths").has("/api/mappings/{name}/records/{key}/coupling")).isTrue();
+        assertThat(doc.path("paths").has("/api/mappings/{name}/synchronize")).isTrue();
+    }
+
+    @Test
     void errorsAreClear() throws Exception {
         HttpResponse<String> unknown = post("/api/mappings/VENDOR/synchronize");
         assertThat(unknown.statusCode()).isEqualTo(404);
