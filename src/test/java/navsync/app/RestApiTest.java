@@ -98,6 +98,20 @@ class RestApiTest {
     }
 
     @Test
+    void observabilityEndpointsAnswerForHawtioAndMonitoring() throws Exception {
+        HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create(app.managementUrl("/observe/health")))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(health.body()).path("status").asText()).isEqualTo("UP");
+        HttpResponse<String> routes = HTTP.send(HttpRequest.newBuilder(URI.create(app.managementUrl(
+                "/observe/jolokia/search/org.apache.camel:type=routes,*"))).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(routes.body()).contains("nav-to-sales-CUSTOMER").contains("sales-to-nav-CUSTOMER").contains("coupling");
+        HttpResponse<String> metrics = HTTP.send(HttpRequest.newBuilder(URI.create(app.managementUrl("/observe/metrics")))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(metrics.body()).contains("camel_exchanges");
+    }
+
+    @Test
     void errorsAreClear() throws Exception {
         HttpResponse<String> unknown = post("/api/mappings/VENDOR/synchronize");
         assertThat(unknown.statusCode()).isEqualTo(404);

@@ -21,17 +21,21 @@ public final class NavsyncTestApp implements AutoCloseable {
 
     private final Main main;
     private final int port;
+    private final int managementPort;
 
-    private NavsyncTestApp(Main main, int port) {
+    private NavsyncTestApp(Main main, int port, int managementPort) {
         this.main = main;
         this.port = port;
+        this.managementPort = managementPort;
     }
 
     public static NavsyncTestApp start(Path dataDir, Map<String, String> overrides) {
         int port = AvailablePortFinder.getNextAvailable();
+        int managementPort = AvailablePortFinder.getNextAvailable();
         String id = UUID.randomUUID().toString();
         Main main = NavsyncMain.create();
         main.addOverrideProperty("navsync.http.port", Integer.toString(port));
+        main.addOverrideProperty("navsync.management.port", Integer.toString(managementPort));
         main.addOverrideProperty("navsync.data-dir", dataDir.toString());
         main.addOverrideProperty("navsync.nav.url", DemoNavDatabase.jdbcUrl("nav-" + id));
         main.addOverrideProperty("navsync.state.url", "jdbc:h2:mem:state-" + id + ";DB_CLOSE_DELAY=-1");
@@ -43,7 +47,7 @@ public final class NavsyncTestApp implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("navsync did not start: " + e.getMessage(), e);
         }
-        return new NavsyncTestApp(main, port);
+        return new NavsyncTestApp(main, port, managementPort);
     }
 
     public CamelContext camel() {
@@ -72,6 +76,10 @@ public final class NavsyncTestApp implements AutoCloseable {
 
     public String apiUrl(String path) {
         return "http://127.0.0.1:" + port + path;
+    }
+
+    public String managementUrl(String path) {
+        return "http://127.0.0.1:" + managementPort + path;
     }
 
     @Override
