@@ -11,6 +11,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import navsync.mapping.Direction;
 import navsync.mapping.IntegrationTableMapping;
+import navsync.mapping.SkipPolicy;
 import navsync.nav.NavQueries;
 import navsync.nav.NavRows;
 import navsync.sales.SalesReader;
@@ -133,7 +134,7 @@ public final class CouplingService {
 
     private void uncouple(IntegrationTableMapping mapping, String navKey) {
         store.inTransaction(c -> {
-            store.couplings().applyOutcomes(c, mapping.name(), Direction.ToIntegrationTable, null, Integer.MAX_VALUE,
+            store.couplings().applyOutcomes(c, mapping.name(), Direction.ToIntegrationTable, null, SkipPolicy.NEVER,
                     List.of(new CouplingStore.Uncoupled(navKey)));
             return null;
         });

@@ -27,6 +27,7 @@ import java.util.Map;
  * @param numberSeries            the first NAV key of records created from Sales ("CUST-0001"), or null
  * @param navDefaults             NAV field values of records created from Sales (NAV's config template), by SQL column
  * @param schedule                when the mapping synchronizes by itself, or null
+ * @param skipPolicy              when a record that keeps failing is skipped, or null for navsync's default
  */
 public record IntegrationTableMapping(String name, Path file, String table, String sqlTable, String navKeyColumn,
                                       SalesEntity entity, Direction direction, boolean synchOnlyCoupledRecords,
@@ -34,7 +35,7 @@ public record IntegrationTableMapping(String name, Path file, String table, Stri
                                       List<FieldMapping> fields, int batchSize, List<String> dependsOn,
                                       ConflictResolution conflictResolution, ConflictResolution mergeFallback,
                                       DeletionResolution deletionResolution, String numberSeries,
-                                      Map<String, Object> navDefaults, Schedule schedule) {
+                                      Map<String, Object> navDefaults, Schedule schedule, SkipPolicy skipPolicy) {
 
     /** Whether this mapping lets data flow in the one-way direction {@code pass}. */
     public boolean allows(Direction pass) {

@@ -36,7 +36,7 @@ public final class MappingLoader {
 
     private static final Set<String> MAPPING_KEYS = Set.of("name", "table", "entity", "direction",
             "synchOnlyCoupledRecords", "tableFilter", "integrationTableFilter", "fields", "batchSize", "dependsOn",
-            "conflictResolution", "mergeFallback", "deletionResolution", "newRecords", "schedule");
+            "conflictResolution", "mergeFallback", "deletionResolution", "newRecords", "schedule", "skip");
     private static final Set<String> SCHEDULE_KEYS = Set.of("interval", "cron", "enabled");
     private static final Set<String> FIELD_KEYS = Set.of("nav", "sales", "direction", "constant", "lookup",
             "lookupAttribute", "whenUncoupled", "notNull", "code");
@@ -258,12 +258,13 @@ public final class MappingLoader {
             }
         }
         Schedule schedule = keys.containsKey("schedule") ? readSchedule(keys.get("schedule")) : null;
+        SkipPolicy skip = keys.containsKey("skip") ? readSkip(keys.get("skip")) : null;
         if (name == null || table == null || entity == null || direction == null) {
             return Optional.empty();
         }
         IntegrationTableMapping mapping = new IntegrationTableMapping(name, file, tableName, sqlTable,
                 table.primaryKey().get(0), entity, direction, onlyCoupled, filter, integrationFilter, fields,
-                batchSize, dependsOn, conflicts, mergeFallback, deletions, numberSeries, navDefaults, schedule);
+                batchSize, dependsOn, conflicts, mergeFallback, deletions, numberSeries, navDefaults, schedule, skip);
         return Optional.of(new LoadedMapping(mapping, keys.get("name").line()));
     }
 
@@ -302,6 +303,25 @@ public final class MappingLoader {
             }
         }
         return List.copyOf(out);
+    }
+
+    /** {@code skip: 3} (after 3 failures in a row), {@code skip: sameErrorTwice} or {@code skip: never}. */
+    private static SkipPolicy readSkip(YamlNode node) {
+        String text = node.text();
+        if (text == null) {
+            return null;
+        }
+        if (text.equals("never")) {
+            return SkipPolicy.NEVER;
+        }
+        if (text.equals("sameErrorTwice")) {
+            return SkipPolicy.SAME_ERROR_TWICE;
+        }
+        if (text.matches("[1-9]\\d{0,3}")) {
+            return SkipPolicy.afterFailures(Integer.parseInt(text));
+        }
+        node.problem("'" + text + "' is not a skip policy: a number of failures in a row, sameErrorTwice, or never");
+        return null;
     }
 
     private static Schedule readSchedule(YamlNode node) {

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import navsync.mapping.Direction;
+import navsync.mapping.SkipPolicy;
 
 /**
  * Couplings of NAV records with Sales rows. Lookups and updates work per batch of records (one
@@ -52,8 +53,14 @@ public final class CouplingStore {
     public record Synchronized(String navKey, long navVersion, String syncedValues) implements Outcome {
     }
 
-    /** Failed in this pass; retried next run, skipped after {@code skipAfterFailures} consecutive failures. */
-    public record Failed(String navKey, String message) implements Outcome {
+    /**
+     * Failed in this pass; retried next run. A transient failure (throttling, an outage) never makes
+     * the record skipped.
+     */
+    public record Failed(String navKey, String message, boolean transientFailure) implements Outcome {
+        public Failed(String navKey, String message) {
+            this(navKey, message, false);
+        }
     }
 
     public Map<String, Coupling> findByNavKeys(String mapping, Collection<String> navKeys) {
@@ -195,7 +202,7 @@ public final class CouplingStore {
      * Applies the outcomes of one batch of a pass on {@code c} (the caller's transaction, which also
      * holds the job counters and errors of the batch).
      */
-    public void applyOutcomes(Connection c, String mapping, Direction pass, UUID jobId, int skipAfterFailures,
+    public void applyOutcomes(Connection c, String mapping, Direction pass, UUID jobId, SkipPolicy skip,
                               List<? extends Outcome> outcomes) throws SQLException {
         String prefix = pass == Direction.ToIntegrationTable ? "to_" : "from_";
         OffsetDateTime now = now();
@@ -203,9 +210,9 @@ public final class CouplingStore {
                 + prefix + "result = ?, " + prefix + "job_id = ?, " + prefix + "synced_at = ?, failure_count = 0,"
                 + " last_error = NULL WHERE mapping_name = ? AND nav_key = ?");
              PreparedStatement failed = c.prepareStatement("UPDATE coupling SET " + prefix + "result = ?, "
-                     + prefix + "job_id = ?, failure_count = failure_count + 1, last_error = ?,"
-                     + " skipped = CASE WHEN failure_count + 1 >= ? THEN TRUE ELSE skipped END"
-                     + " WHERE mapping_name = ? AND nav_key = ?")) {
+                     + prefix + "job_id = ?, failure_count = failure_count + 1,"
+                     + " skipped = CASE WHEN ? AND (failure_count + 1 >= ? OR ? AND last_error = ?) THEN TRUE ELSE skipped END,"
+                     + " last_error = ? WHERE mapping_name = ? AND nav_key = ?")) {
             for (Outcome outcome : outcomes) {
                 if (outcome instanceof Synchronized s) {
                     ok.setLong(1, s.navVersion());
@@ -217,12 +224,16 @@ public final class CouplingStore {
                     ok.setString(7, s.navKey());
                     ok.addBatch();
                 } else if (outcome instanceof Failed f) {
+                    String message = truncate(f.message(), 2048);
                     failed.setString(1, SyncResult.Failure.name());
                     failed.setObject(2, jobId);
-                    failed.setString(3, truncate(f.message(), 2048));
-                    failed.setInt(4, skipAfterFailures);
-                    failed.setString(5, mapping);
-                    failed.setString(6, f.navKey());
+                    failed.setBoolean(3, !f.transientFailure());
+                    failed.setInt(4, skip.afterFailures());
+                    failed.setBoolean(5, skip.sameErrorTwice());
+                    failed.setString(6, message);
+                    failed.setString(7, message);
+                    failed.setString(8, mapping);
+                    failed.setString(9, f.navKey());
                     failed.addBatch();
                 }
             }

@@ -35,6 +35,8 @@ public final class SyncBatch {
     final List<CouplingStore.Outcome> decided = new ArrayList<>();
     final List<JobStore.NewError> errors = new ArrayList<>();
     final Map<String, String> writeFailures = new HashMap<>();
+    /** Records whose write failed for a passing reason (throttling, an outage): they never count toward skipping. */
+    final java.util.Set<String> transientFailures = new java.util.HashSet<>();
     Map<String, Long> navVersions = Map.of();
     int unchanged;
     int skipped;

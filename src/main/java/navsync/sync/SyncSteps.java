@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import navsync.mapping.Direction;
 import navsync.mapping.IntegrationTableMapping;
+import navsync.mapping.SkipPolicy;
 import navsync.nav.NavChange;
 import navsync.nav.NavWriter;
 import navsync.sales.SalesBulkWriter;
@@ -36,7 +37,7 @@ public final class SyncSteps {
     private final SalesWebApi api;
     private final NavWriter navWriter;
     private final Sides sides;
-    private final int skipAfterFailures;
+    private final SkipPolicy defaultSkip;
 
     SyncSteps(StateStore store, NavToSales navToSales, SalesToNav salesToNav, SalesBulkWriter salesWriter,
               SalesWebApi api, NavWriter navWriter, Sides sides, int skipAfterFailures) {
@@ -47,7 +48,7 @@ public final class SyncSteps {
         this.api = api;
         this.navWriter = navWriter;
         this.sides = sides;
-        this.skipAfterFailures = skipAfterFailures;
+        this.defaultSkip = SkipPolicy.afterFailures(skipAfterFailures);
     }
 
     /** A preview's report of the batch: what each record would get, and why failing ones would fail. */
@@ -101,6 +102,9 @@ public final class SyncSteps {
         }
         for (Map.Entry<String, SalesError> failure : salesWriter.upsert(mapping.entity(), writes).entrySet()) {
             batch.writeFailures.put(failure.getKey(), "Sales " + mapping.entity().logicalName() + ": " + failure.getValue());
+            if (failure.getValue().isTransient()) {
+                batch.transientFailures.add(failure.getKey());
+            }
         }
         return batch;
     }
@@ -158,9 +162,11 @@ public final class SyncSteps {
         }
         for (var error : batch.errors) {
             if (error.navKey() != null) {
-                outcomes.add(new CouplingStore.Failed(error.navKey(), error.message()));
+                outcomes.add(new CouplingStore.Failed(error.navKey(), error.message(),
+                        batch.transientFailures.contains(error.navKey())));
             }
         }
+        SkipPolicy skip = mapping.skipPolicy() == null ? defaultSkip : mapping.skipPolicy();
         JobCounters delta = new JobCounters(inserted, modified, deleted, batch.unchanged, batch.skipped, batch.failed(),
                 0, uncoupled);
         if (run.isPreview()) {
@@ -173,7 +179,7 @@ public final class SyncSteps {
             return batch;
         }
         store.inTransaction(c -> {
-            store.couplings().applyOutcomes(c, mapping.name(), run.pass(), run.id(), skipAfterFailures, outcomes);
+            store.couplings().applyOutcomes(c, mapping.name(), run.pass(), run.id(), skip, outcomes);
             store.jobs().record(c, run.id(), mapping.name(), delta, batch.errors);
             return null;
         });

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import navsync.mapping.Direction;
+import navsync.mapping.SkipPolicy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,7 @@ abstract class StateStoreContract {
 
         UUID job = store.jobs().start("CUSTOMER", "ToIntegrationTable", "Synchronization");
         store.inTransaction(c -> {
-            store.couplings().applyOutcomes(c, "CUSTOMER", Direction.ToIntegrationTable, job, 3,
+            store.couplings().applyOutcomes(c, "CUSTOMER", Direction.ToIntegrationTable, job, SkipPolicy.afterFailures(3),
                     List.of(new CouplingStore.Synchronized("10000", 42L, "{\"name\":\"A\"}")));
             return null;
         });
@@ -76,7 +77,7 @@ abstract class StateStoreContract {
         UUID job = store.jobs().start("CUSTOMER", "ToIntegrationTable", "Synchronization");
         for (int attempt = 1; attempt <= 2; attempt++) {
             store.inTransaction(c -> {
-                store.couplings().applyOutcomes(c, "CUSTOMER", Direction.ToIntegrationTable, job, 2,
+                store.couplings().applyOutcomes(c, "CUSTOMER", Direction.ToIntegrationTable, job, SkipPolicy.afterFailures(2),
                         List.of(new CouplingStore.Failed("10000", "too long")));
                 return null;
             });
@@ -90,6 +91,31 @@ abstract class StateStoreContract {
         assertThat(skipped.lastError()).isEqualTo("too long");
         assertThat(store.couplings().failedNavKeys("CUSTOMER", Direction.ToIntegrationTable)).isEmpty();
         assertThat(store.couplings().failedNavKeys("CUSTOMER", Direction.FromIntegrationTable)).isEmpty();
+    }
+
+    @Test
+    void sameErrorTwiceSkipsOnARepeatedMessageAndTransientFailuresNeverSkip() {
+        store.couplings().insertPending("CUSTOMER", List.of(new CouplingStore.NewCoupling("10000", null, UUID.randomUUID()),
+                new CouplingStore.NewCoupling("20000", null, UUID.randomUUID())));
+        UUID job = store.jobs().start("CUSTOMER", "ToIntegrationTable", "Synchronization");
+        for (String message : List.of("first", "second", "second")) {
+            store.inTransaction(c -> {
+                store.couplings().applyOutcomes(c, "CUSTOMER", Direction.ToIntegrationTable, job, SkipPolicy.SAME_ERROR_TWICE,
+                        List.of(new CouplingStore.Failed("10000", message),
+                                new CouplingStore.Failed("20000", "HTTP 429: throttled", true)));
+                return null;
+            });
+            boolean last = message.equals("second") && store.couplings().findByNavKey("CUSTOMER", "10000").orElseThrow()
+                    .failureCount() == 3;
+            assertThat(store.couplings().findByNavKey("CUSTOMER", "10000").orElseThrow().skipped()).isEqualTo(last);
+        }
+        assertThat(store.couplings().findByNavKey("CUSTOMER", "20000").orElseThrow().skipped()).isFalse();
+        store.inTransaction(c -> {
+            store.couplings().applyOutcomes(c, "CUSTOMER", Direction.ToIntegrationTable, job, SkipPolicy.NEVER,
+                    List.of(new CouplingStore.Failed("20000", "same"), new CouplingStore.Failed("20000", "same")));
+            return null;
+        });
+        assertThat(store.couplings().findByNavKey("CUSTOMER", "20000").orElseThrow().skipped()).isFalse();
     }
 
     @Test
