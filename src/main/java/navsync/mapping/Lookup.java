@@ -9,8 +9,9 @@ package navsync.mapping;
  * @param lookupAttribute the lookup column (ownerid, parentcustomerid); the pair's Sales side is its
  *                        navigation property (ownerid, parentcustomerid_account)
  * @param whenUncoupled   what to do when the related record is not coupled
+ * @param through         a NAV table between the field's value and the related record's key, or null
  */
-public record Lookup(String mapping, String lookupAttribute, UncoupledLookup whenUncoupled) {
+public record Lookup(String mapping, String lookupAttribute, UncoupledLookup whenUncoupled, Relation through) {
 
     /** The property that holds the related row's id when reading. */
     public String valueProperty() {

@@ -39,7 +39,8 @@ public final class MappingLoader {
             "conflictResolution", "mergeFallback", "deletionResolution", "newRecords", "schedule", "skip");
     private static final Set<String> SCHEDULE_KEYS = Set.of("interval", "cron", "enabled");
     private static final Set<String> FIELD_KEYS = Set.of("nav", "sales", "direction", "constant", "lookup",
-            "lookupAttribute", "whenUncoupled", "notNull", "code");
+            "lookupAttribute", "whenUncoupled", "through", "notNull", "code");
+    private static final Set<String> THROUGH_KEYS = Set.of("table", "from", "to", "where");
     private static final Set<String> NEW_RECORD_KEYS = Set.of("numberSeries", "navDefaults");
     private static final Set<String> FILTER_KEYS = Set.of("field", "operator", "value");
     private static final Pattern MAPPING_NAME = Pattern.compile("[A-Z0-9][A-Z0-9_\\-]{0,19}");
@@ -305,6 +306,25 @@ public final class MappingLoader {
         return List.copyOf(out);
     }
 
+    private Relation readRelation(YamlNode node) {
+        Map<String, YamlNode> keys = node.fields(THROUGH_KEYS);
+        for (String required : List.of("table", "from", "to")) {
+            if (node.isMapping() && !keys.containsKey(required)) {
+                node.problem("'" + required + "' is missing");
+            }
+        }
+        String tableName = text(keys.get("table"));
+        NavTable table = tableName == null ? null : schema.table(NavNaming.sqlName(tableName)).orElse(null);
+        if (tableName != null && table == null) {
+            keys.get("table").problem("company '" + schema.company() + "' has no NAV table '" + tableName + "'");
+            return null;
+        }
+        String from = keys.containsKey("from") ? resolveColumn(keys.get("from"), keys.get("from").text(), table, tableName) : null;
+        String to = keys.containsKey("to") ? resolveColumn(keys.get("to"), keys.get("to").text(), table, tableName) : null;
+        Map<String, Object> where = keys.containsKey("where") ? readNavDefaults(keys.get("where"), table, tableName) : Map.of();
+        return from == null || to == null ? null : new Relation(tableName, NavNaming.sqlName(tableName), from, to, where);
+    }
+
     /** {@code skip: 3} (after 3 failures in a row), {@code skip: sameErrorTwice} or {@code skip: never}. */
     private static SkipPolicy readSkip(YamlNode node) {
         String text = node.text();
@@ -425,10 +445,13 @@ public final class MappingLoader {
                 if (navField == null || sales == null) {
                     item.problem("a lookup needs both 'nav' and 'sales' (the navigation property)");
                 } else if (target != null && attribute != null && whenUncoupled != null) {
-                    lookup = new Lookup(target, attribute, whenUncoupled);
+                    Relation through = keys.containsKey("through") ? readRelation(keys.get("through")) : null;
+                    if (!keys.containsKey("through") || through != null) {
+                        lookup = new Lookup(target, attribute, whenUncoupled, through);
+                    }
                 }
             } else {
-                for (String only : List.of("lookupAttribute", "whenUncoupled")) {
+                for (String only : List.of("lookupAttribute", "whenUncoupled", "through")) {
                     if (keys.containsKey(only)) {
                         keys.get(only).problem("only used with 'lookup'");
                     }

@@ -59,6 +59,30 @@ public final class NavQueries {
         return new NavQuery(select(mapping) + where(conditions), parameters);
     }
 
+    /**
+     * The pairs (from, to) of a relation table's rows whose {@code column} (its from or to column) is
+     * one of {@code values} and that match its conditions.
+     */
+    public NavQuery relation(navsync.mapping.Relation relation, String column, List<String> values) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        List<String> conditions = new ArrayList<>();
+        int n = 0;
+        for (Map.Entry<String, Object> condition : relation.where().entrySet()) {
+            parameters.put("where" + n, condition.getValue());
+            conditions.add(NavNaming.quote(condition.getKey()) + " = :?where" + n++);
+        }
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            parameters.put("value" + i, values.get(i));
+            names.add(":?value" + i);
+        }
+        conditions.add(NavNaming.quote(column) + " IN (" + String.join(", ", names) + ")");
+        String table = NavNaming.companyTable(schema.company(), relation.sqlTable());
+        return new NavQuery("SELECT " + NavNaming.quote(relation.fromColumn()) + " AS [from], "
+                + NavNaming.quote(relation.toColumn()) + " AS [to] FROM " + NavNaming.quote(table) + where(conditions),
+                parameters);
+    }
+
     private String select(IntegrationTableMapping mapping) {
         NavTable table = table(mapping);
         Set<String> columns = new LinkedHashSet<>();

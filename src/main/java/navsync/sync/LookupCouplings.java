@@ -3,6 +3,7 @@ package navsync.sync;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -18,11 +19,16 @@ import navsync.state.CouplingStore;
 final class LookupCouplings {
 
     private final CouplingStore couplings;
+    private final navsync.nav.NavQueries queries;
+    private final javax.sql.DataSource nav;
+    /** By the field's key: NAV value -> Sales id, and back; through a relation where the field has one. */
     private final Map<String, Map<String, UUID>> salesIdByCode = new HashMap<>();
     private final Map<String, Map<UUID, String>> codeBySalesId = new HashMap<>();
 
-    LookupCouplings(CouplingStore couplings) {
+    LookupCouplings(CouplingStore couplings, navsync.nav.NavQueries queries, javax.sql.DataSource nav) {
         this.couplings = couplings;
+        this.queries = queries;
+        this.nav = nav;
     }
 
     /** Fetches the couplings of the NAV codes in these NAV rows' lookup fields. */
@@ -38,11 +44,40 @@ final class LookupCouplings {
                     codes.add(code.toString());
                 }
             }
-            String related = pair.lookup().mapping();
-            for (Coupling c : couplings.findByNavKeys(related, codes).values()) {
-                remember(related, c);
+            Map<String, String> relatedKeyByCode = through(pair, codes, true);
+            Map<String, Coupling> found = couplings.findByNavKeys(pair.lookup().mapping(), relatedKeyByCode.values());
+            relatedKeyByCode.forEach((code, relatedKey) -> {
+                Coupling c = found.get(relatedKey);
+                if (c != null && !c.isPending()) {
+                    salesIdByCode.computeIfAbsent(pair.key(), k -> new HashMap<>()).put(code, c.salesId());
+                }
+            });
+        }
+    }
+
+    /**
+     * The related record's key for each value: the value itself, or through the pair's relation
+     * table (one query); {@code forward} maps field values to related keys, otherwise related keys to
+     * field values.
+     */
+    private Map<String, String> through(FieldMapping pair, Set<String> values, boolean forward) {
+        Map<String, String> out = new HashMap<>();
+        navsync.mapping.Relation relation = pair.lookup().through();
+        if (relation == null) {
+            values.forEach(v -> out.put(v, v));
+            return out;
+        }
+        List<String> all = new java.util.ArrayList<>(values);
+        for (int from = 0; from < all.size(); from += 500) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+            for (Map<String, Object> row : navsync.nav.NavRows.query(nav, queries.relation(relation,
+                    forward ? relation.fromColumn() : relation.toColumn(), chunk))) {
+                String a = String.valueOf(row.get("from"));
+                String b = String.valueOf(row.get("to"));
+                out.putIfAbsent(forward ? a : b, forward ? b : a);
             }
         }
+        return out;
     }
 
     /** Fetches the couplings of the Sales ids in these Sales values' lookup fields. */
@@ -58,25 +93,24 @@ final class LookupCouplings {
                     ids.add(UUID.fromString(id.asText()));
                 }
             }
-            String related = pair.lookup().mapping();
-            for (Coupling c : couplings.findBySalesIds(related, ids).values()) {
-                remember(related, c);
+            Map<String, UUID> idByRelatedKey = new HashMap<>();
+            for (Coupling c : couplings.findBySalesIds(pair.lookup().mapping(), ids).values()) {
+                if (!c.isPending()) {
+                    idByRelatedKey.put(c.navKey(), c.salesId());
+                }
             }
+            through(pair, idByRelatedKey.keySet(), false).forEach((relatedKey, code) ->
+                    codeBySalesId.computeIfAbsent(pair.key(), k -> new HashMap<>()).put(idByRelatedKey.get(relatedKey), code));
         }
     }
 
-    UUID salesId(String mapping, String code) {
-        return salesIdByCode.getOrDefault(mapping, Map.of()).get(code);
+    /** The Sales id a lookup field's NAV value stands for, or null when its related record is not coupled. */
+    UUID salesId(FieldMapping pair, String code) {
+        return salesIdByCode.getOrDefault(pair.key(), Map.of()).get(code);
     }
 
-    String navKey(String mapping, UUID salesId) {
-        return codeBySalesId.getOrDefault(mapping, Map.of()).get(salesId);
-    }
-
-    private void remember(String mapping, Coupling c) {
-        if (!c.isPending()) {
-            salesIdByCode.computeIfAbsent(mapping, m -> new HashMap<>()).put(c.navKey(), c.salesId());
-            codeBySalesId.computeIfAbsent(mapping, m -> new HashMap<>()).put(c.salesId(), c.navKey());
-        }
+    /** The NAV value a lookup field gets for a Sales id, or null when that row is not coupled. */
+    String navKey(FieldMapping pair, UUID salesId) {
+        return codeBySalesId.getOrDefault(pair.key(), Map.of()).get(salesId);
     }
 }

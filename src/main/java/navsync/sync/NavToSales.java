@@ -30,8 +30,13 @@ final class NavToSales {
     private final SalesReader reader;
     private final Deletions deletions;
     private final NewRecords newRecords;
+    private final NavQueries queries;
+    private final javax.sql.DataSource nav;
 
-    NavToSales(StateStore store, Sides sides, SalesReader reader, Deletions deletions, NewRecords newRecords) {
+    NavToSales(StateStore store, Sides sides, SalesReader reader, Deletions deletions, NewRecords newRecords,
+               NavQueries queries, javax.sql.DataSource nav) {
+        this.queries = queries;
+        this.nav = nav;
         this.store = store;
         this.sides = sides;
         this.reader = reader;
@@ -50,7 +55,7 @@ final class NavToSales {
         }
         Map<String, Coupling> couplings = store.couplings().findByNavKeys(mapping.name(),
                 todo.stream().map(NavToSales::key).toList());
-        LookupCouplings lookups = new LookupCouplings(store.couplings());
+        LookupCouplings lookups = new LookupCouplings(store.couplings(), queries, nav);
         lookups.fetchForNavRows(mapping, todo);
         SyncBatch batch = new SyncBatch(run);
         List<CouplingStore.NewCoupling> newCouplings = new ArrayList<>();
@@ -104,7 +109,7 @@ final class NavToSales {
         for (ObjectNode row : reader.byIds(mapping.entity(), needSales.keySet(), sides.salesSelect(mapping))) {
             salesRows.put(UUID.fromString(row.get(mapping.entity().primaryId()).asText()), row);
         }
-        LookupCouplings lookups = new LookupCouplings(store.couplings());
+        LookupCouplings lookups = new LookupCouplings(store.couplings(), queries, nav);
         lookups.fetchForSalesValues(mapping, salesRows.values());
         for (Map.Entry<UUID, Pending> entry : needSales.entrySet()) {
             UUID salesId = entry.getKey();

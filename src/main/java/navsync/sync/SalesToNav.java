@@ -69,7 +69,7 @@ final class SalesToNav {
                 navRows.put(NavToSales.key(row), row);
             }
         }
-        LookupCouplings lookups = new LookupCouplings(store.couplings());
+        LookupCouplings lookups = new LookupCouplings(store.couplings(), queries, nav);
         lookups.fetchForNavRows(mapping, navRows.values());
         lookups.fetchForSalesValues(mapping, byId.values());
         SyncBatch batch = new SyncBatch(run);

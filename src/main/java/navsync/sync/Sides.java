@@ -59,7 +59,7 @@ public final class Sides {
                 continue;
             }
             String code = raw == null ? "" : raw.toString();
-            UUID id = code.isEmpty() ? null : lookups.salesId(pair.lookup().mapping(), code);
+            UUID id = code.isEmpty() ? null : lookups.salesId(pair, code);
             if (!code.isEmpty() && id == null) {
                 uncoupled.put(key, code);
             }
@@ -149,7 +149,7 @@ public final class Sides {
             }
             NavColumn column = table.column(pair.navColumn()).orElseThrow();
             if (pair.lookup() != null && !value.isNull()) {
-                String code = lookups.navKey(pair.lookup().mapping(), UUID.fromString(value.asText()));
+                String code = lookups.navKey(pair, UUID.fromString(value.asText()));
                 if (code == null) {
                     UncoupledLookup policy = pair.lookup().whenUncoupled();
                     if (policy == UncoupledLookup.fail) {

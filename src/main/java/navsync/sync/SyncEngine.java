@@ -25,7 +25,7 @@ public final class SyncEngine {
         Deletions deletions = new Deletions(newRecords);
         this.navReader = new NavReader(queries, nav, store);
         this.salesSource = new SalesSource(reader, sides, store);
-        this.steps = new SyncSteps(store, new NavToSales(store, sides, reader, deletions, newRecords),
+        this.steps = new SyncSteps(store, new NavToSales(store, sides, reader, deletions, newRecords, queries, nav),
                 new SalesToNav(store, sides, queries, nav, navWriter, deletions, newRecords), new SalesBulkWriter(api), api,
                 navWriter, sides, skipAfterFailures);
     }
