@@ -38,6 +38,9 @@ public final class NavQueries {
             parameters.put("watermark", watermark);
             conditions.add(dialect.rowVersionAbove(":?watermark"));
         }
+        if (dialect.committedRowVersions() != null) {
+            conditions.add(dialect.committedRowVersions());
+        }
         return new NavQuery(select(mapping) + where(conditions) + " ORDER BY [timestamp]", parameters);
     }
 

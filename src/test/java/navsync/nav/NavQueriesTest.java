@@ -1,0 +1,67 @@
+package navsync.nav;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import java.util.List;
+import navsync.mapping.IntegrationTableMapping;
+import navsync.mapping.MappingLoader;
+import navsync.nav.demo.DemoNavDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The SQL navsync sends to NAV: T-SQL (brackets, parameters, no H2-only syntax) that the demo database also runs. */
+class NavQueriesTest {
+
+    private static HikariDataSource nav;
+    private static NavSchema schema;
+    private static IntegrationTableMapping customer;
+
+    @BeforeAll
+    static void demo() {
+        nav = new HikariDataSource();
+        nav.setJdbcUrl(DemoNavDatabase.jdbcUrl("nav-queries-test"));
+        DemoNavDatabase.install(nav, DemoNavDatabase.DEFAULT_COMPANY);
+        schema = new NavSchema(nav, DemoNavDatabase.DEFAULT_COMPANY);
+        customer = new MappingLoader(schema, 500).loadFolder(Path.of("mappings")).stream()
+                .filter(m -> m.name().equals("CUSTOMER")).findFirst().orElseThrow();
+    }
+
+    @AfterAll
+    static void close() {
+        nav.close();
+    }
+
+    @Test
+    void sqlServerReadsCompareRowversionAsBinaryAndStopBelowTransactionsInFlight() {
+        NavQuery query = new NavQueries(schema, NavDialect.SQL_SERVER).changedRows(customer, 1234L);
+        assertThat(query.sql())
+                .startsWith("SELECT [No_] AS [navsyncKey], [$systemId] AS [navsyncRecordId], CAST([timestamp] AS BIGINT) AS [timestamp]")
+                .contains("FROM [CRONUS International Ltd_$Customer]")
+                .contains("[Blocked] = :?filter0")
+                .contains("[timestamp] > CAST(CAST(:?watermark AS BIGINT) AS BINARY(8))")
+                .contains("[timestamp] < MIN_ACTIVE_ROWVERSION()")
+                .endsWith("ORDER BY [timestamp]");
+        assertTransactSql(query.sql());
+        assertThat(query.parameters()).containsEntry("watermark", 1234L).containsEntry("filter0", 0L);
+    }
+
+    @Test
+    void theDemoDatabaseRunsTheSameShapeOfSql() {
+        NavQueries queries = new NavQueries(schema, NavDialect.H2);
+        NavQuery changed = queries.changedRows(customer, null);
+        assertTransactSql(changed.sql());
+        List<?> rows = NavRows.query(nav, changed);
+        assertThat(rows).isNotEmpty();
+        NavQuery byKeys = queries.rowsByKeys(customer, List.of("10000", "20000"), false);
+        assertTransactSql(byKeys.sql());
+        assertThat(NavRows.query(nav, byKeys)).hasSize(2);
+    }
+
+    private static void assertTransactSql(String sql) {
+        assertThat(sql).doesNotContain("`").doesNotContain("\"").doesNotContainPattern("(?i)\\bLIMIT\\s+[:?0-9]")
+                .doesNotContainIgnoringCase("ILIKE").doesNotContain("::");
+    }
+}
