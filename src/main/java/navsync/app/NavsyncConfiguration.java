@@ -11,6 +11,7 @@ import navsync.api.RestApi;
 import navsync.coupling.CouplingService;
 import navsync.mapping.IntegrationTableMapping;
 import navsync.mapping.MappingLoader;
+import navsync.monitoring.MappingStatus;
 import navsync.nav.NavDialect;
 import navsync.nav.NavQueries;
 import navsync.nav.NavSchema;
@@ -96,6 +97,7 @@ public final class NavsyncConfiguration implements CamelConfiguration {
         registry.bind("salesSource", engine.salesSource());
         registry.bind("syncSteps", engine.steps());
         registry.bind("restApi", new RestApi(mappings, store, synchronization));
+        closer.register(MappingStatus.registerAll(mappings, store, synchronization));
         registry.bind("couplingApi", new CouplingApi(new CouplingService(mappings, store, new SalesReader(api),
                 new NavQueries(schema, dialect), nav, synchronization, connection.organizationUrl()),
                 settings.integer("navsync.api.max-records", 10000)));

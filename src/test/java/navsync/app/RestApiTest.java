@@ -109,6 +109,10 @@ class RestApiTest {
         HttpResponse<String> metrics = HTTP.send(HttpRequest.newBuilder(URI.create(app.managementUrl("/observe/metrics")))
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(metrics.body()).contains("camel_exchanges");
+        HttpResponse<String> mapping = HTTP.send(HttpRequest.newBuilder(URI.create(app.managementUrl(
+                "/observe/jolokia/read/navsync:type=mappings,name=%22CUSTOMER%22/Direction"))).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(JSON.readTree(mapping.body()).path("value").asText()).isEqualTo("Bidirectional");
     }
 
     @Test
