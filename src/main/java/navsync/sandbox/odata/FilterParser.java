@@ -112,7 +112,8 @@ public final class FilterParser {
             next();
             RowPredicate a = left;
             RowPredicate b = parseAnd();
-            left = row -> a.test(row) || b.test(row);
+            left = a instanceof KeyPredicate ka && b instanceof KeyPredicate kb ? ka.or(kb)
+                    : row -> a.test(row) || b.test(row);
         }
         return left;
     }
@@ -147,6 +148,13 @@ public final class FilterParser {
         }
         if (t.kind() == Kind.IDENT && tokens.get(pos + 1).kind() == Kind.LPAREN) {
             return parseFunction();
+        }
+        if (t.kind() == Kind.IDENT && t.text().equals(type.primaryKey().logicalName()) && pos + 2 < tokens.size()
+                && tokens.get(pos + 1).kind() == Kind.IDENT && tokens.get(pos + 1).text().equals("eq")
+                && tokens.get(pos + 2).kind() == Kind.GUID) {
+            pos += 3;
+            countCondition();
+            return new KeyPredicate(java.util.Set.of(UUID.fromString(tokens.get(pos - 1).text())));
         }
         Operand left = parseOperand();
         Op op = comparisonOperator();

@@ -42,6 +42,9 @@ public final class QueryExecutor {
     }
 
     private Result byPrimaryKey(EntityType type, RowPredicate filter, OrderBy order, int limit, Object[] after) {
+        if (filter instanceof KeyPredicate keys) {
+            return byIds(type, keys, order, limit, after);
+        }
         List<Row> rows = new ArrayList<>(Math.min(limit, 1024));
         boolean[] more = new boolean[1];
         UUID from = after == null ? null : (UUID) after[0];
@@ -58,6 +61,31 @@ public final class QueryExecutor {
         });
         Object[] lastKey = rows.isEmpty() ? null : new Object[] {rows.get(rows.size() - 1).id()};
         return new Result(rows, lastKey, more[0]);
+    }
+
+    /** The named rows, read by id, in the table's id order from the skip token. */
+    private Result byIds(EntityType type, KeyPredicate keys, OrderBy order, int limit, Object[] after) {
+        Comparator<UUID> idOrder = order.keys().get(0).descending() ? Table.ID_ORDER.reversed() : Table.ID_ORDER;
+        List<UUID> ids = new ArrayList<>(keys.ids());
+        ids.sort(idOrder);
+        List<Row> rows = new ArrayList<>();
+        boolean more = false;
+        for (UUID id : ids) {
+            if (after != null && idOrder.compare(id, (UUID) after[0]) <= 0) {
+                continue;
+            }
+            Row row = store.table(type).get(id);
+            if (row == null) {
+                continue;
+            }
+            if (rows.size() == limit) {
+                more = true;
+                break;
+            }
+            rows.add(row);
+        }
+        Object[] lastKey = rows.isEmpty() ? null : new Object[] {rows.get(rows.size() - 1).id()};
+        return new Result(rows, lastKey, more);
     }
 
     private Result sorted(EntityType type, RowPredicate filter, OrderBy order, int limit, Object[] after) {
