@@ -73,7 +73,7 @@ public final class NavsyncConfiguration implements CamelConfiguration {
         LOG.info("Loaded {} integration table mappings: {}", loaded.size(),
                 loaded.stream().map(IntegrationTableMapping::name).toList());
 
-        SalesConnection connection = salesConnection(settings, closer, registry);
+        SalesConnection connection = salesConnection(settings, closer, registry, dataDir);
         int parallel = settings.integer("navsync.sales.max-parallel-requests", 4);
         SalesWebApi api = new SalesWebApi(camel, connection, AccessTokens.NONE, new RetryPolicy(
                 settings.integer("navsync.sales.retry.max-attempts", 5),
@@ -117,11 +117,15 @@ public final class NavsyncConfiguration implements CamelConfiguration {
         return new HikariDataSource(config);
     }
 
-    private static SalesConnection salesConnection(Settings settings, Closer closer, Registry registry) {
+    private static SalesConnection salesConnection(Settings settings, Closer closer, Registry registry, Path dataDir) {
         String version = settings.text("navsync.sales.api-version", "v9.2");
         if (settings.bool("navsync.sales.sandbox", true)) {
-            SalesSandbox sandbox = closer.register(SalesSandbox.start(
-                    SandboxOptions.defaults().withPort(settings.integer("navsync.sales.sandbox-port", 0))));
+            SandboxOptions options = SandboxOptions.defaults().withPort(settings.integer("navsync.sales.sandbox-port", 0));
+            if (settings.bool("navsync.sales.sandbox-persist", true)) {
+                // the demo NAV database and the couplings persist under data/: so do the sandbox's rows
+                options = options.withDataFile(dataDir.toAbsolutePath().resolve("sandbox.json"));
+            }
+            SalesSandbox sandbox = closer.register(SalesSandbox.start(options));
             registry.bind("salesSandbox", sandbox);
             LOG.info("Sales sandbox (Dataverse Web API emulator) serving {}", sandbox.organizationUrl());
             return new SalesConnection(sandbox.organizationUrl(), version);
