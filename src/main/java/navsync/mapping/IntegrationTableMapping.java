@@ -47,14 +47,6 @@ public record IntegrationTableMapping(String name, Path file, String table, Stri
         return fields.stream().filter(f -> f.direction().includes(pass)).toList();
     }
 
-    /** The mappings this one needs synchronized first: {@code dependsOn} and the targets of its lookups. */
-    public java.util.Set<String> dependencies() {
-        java.util.Set<String> names = new java.util.LinkedHashSet<>(dependsOn);
-        fields.stream().filter(f -> f.lookup() != null && !f.lookup().mapping().equals(name))
-                .forEach(f -> names.add(f.lookup().mapping()));
-        return names;
-    }
-
     /** Pairs with a field on both sides (not constants). */
     public List<FieldMapping> pairs() {
         return fields.stream().filter(FieldMapping::isPair).toList();

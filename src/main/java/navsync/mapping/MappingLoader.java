@@ -110,7 +110,7 @@ public final class MappingLoader {
         if (problems.isEmpty()) {
             findCycle(byName).ifPresent(cycle -> problems.add(new MappingProblem(byName.get(cycle.get(0)).file().toString(),
                     0, "dependsOn", "mappings depend on each other in a cycle " + String.join(" -> ", cycle)
-                    + "; a cycle needs a second pass, which this version does not run")));
+                    + "; remove one of them from dependsOn (a lookup that closes a cycle is filled in a second pass)")));
         }
         if (!problems.isEmpty()) {
             throw new MappingException(problems);
@@ -118,7 +118,7 @@ public final class MappingLoader {
         return List.copyOf(mappings);
     }
 
-    /** A dependency cycle (through dependsOn and lookups), as the names along it, if there is one. */
+    /** A cycle of {@code dependsOn}, as the names along it, if there is one (lookups may form cycles). */
     private static Optional<List<String>> findCycle(Map<String, IntegrationTableMapping> byName) {
         Map<String, Integer> state = new HashMap<>();
         for (String start : new java.util.TreeSet<>(byName.keySet())) {
@@ -144,7 +144,7 @@ public final class MappingLoader {
         }
         state.put(name, 1);
         path.add(name);
-        for (String dependency : byName.get(name).dependencies()) {
+        for (String dependency : byName.get(name).dependsOn()) {
             Optional<List<String>> cycle = walk(dependency, byName, state, path);
             if (cycle.isPresent()) {
                 return cycle;

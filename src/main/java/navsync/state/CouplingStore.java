@@ -49,8 +49,19 @@ public final class CouplingStore {
     public record Uncoupled(String navKey) implements Outcome {
     }
 
-    /** Written (or found unchanged) in Sales: the new baseline of the pair. */
-    public record Synchronized(String navKey, long navVersion, String syncedValues) implements Outcome {
+    /**
+     * Written (or found unchanged): the new baseline of the pair; {@code awaitingSecondPass} when a
+     * second-pass lookup still waits for its related record.
+     */
+    public record Synchronized(String navKey, long navVersion, String syncedValues, boolean awaitingSecondPass)
+            implements Outcome {
+        public Synchronized(String navKey, long navVersion, String syncedValues) {
+            this(navKey, navVersion, syncedValues, false);
+        }
+
+        public Synchronized awaiting() {
+            return new Synchronized(navKey, navVersion, syncedValues, true);
+        }
     }
 
     /**
@@ -129,15 +140,25 @@ public final class CouplingStore {
         return out;
     }
 
-    /** NAV keys of failed, not skipped couplings: the retry set of a pass. */
+    /** NAV keys of failed or partial, not skipped couplings: the retry set of a pass. */
     public List<String> failedNavKeys(String mapping, Direction pass) {
+        return navKeysWithResult(mapping, pass, SyncResult.Failure, SyncResult.Partial);
+    }
+
+    /** NAV keys of couplings whose second-pass lookups wait: the records of a second pass. */
+    public List<String> awaitingSecondPass(String mapping, Direction pass) {
+        return navKeysWithResult(mapping, pass, SyncResult.Partial, SyncResult.Partial);
+    }
+
+    private List<String> navKeysWithResult(String mapping, Direction pass, SyncResult result, SyncResult orResult) {
         String column = resultColumn(pass);
         return store.inTransaction(c -> {
             List<String> keys = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT nav_key FROM coupling WHERE mapping_name = ? AND "
-                    + column + " = ? AND skipped = FALSE ORDER BY nav_key")) {
+                    + column + " IN (?, ?) AND skipped = FALSE ORDER BY nav_key")) {
                 ps.setString(1, mapping);
-                ps.setString(2, SyncResult.Failure.name());
+                ps.setString(2, result.name());
+                ps.setString(3, orResult.name());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         keys.add(rs.getString(1));
@@ -217,7 +238,7 @@ public final class CouplingStore {
                 if (outcome instanceof Synchronized s) {
                     ok.setLong(1, s.navVersion());
                     ok.setString(2, s.syncedValues());
-                    ok.setString(3, SyncResult.Success.name());
+                    ok.setString(3, (s.awaitingSecondPass() ? SyncResult.Partial : SyncResult.Success).name());
                     ok.setObject(4, jobId);
                     ok.setObject(5, now);
                     ok.setString(6, mapping);

@@ -1,6 +1,9 @@
 package navsync.state;
 
-/** Result of the last synchronization of a coupled pair in one direction. */
+/**
+ * Result of the last synchronization of a coupled pair in one direction. Partial: synchronized, but
+ * a second-pass lookup waits for its related record to be coupled; retried like a failure.
+ */
 public enum SyncResult {
-    Success, Failure
+    Success, Failure, Partial
 }

@@ -66,9 +66,25 @@ public final class JobRun {
         return selection;
     }
 
+    /**
+     * The second pass of a run of all mappings: these records (NAV keys or Sales ids, by pass) are
+     * reconciled again now that the related records of their second-pass lookups may be coupled.
+     */
+    void selectForSecondPass(List<String> records) {
+        this.secondPass = true;
+        select(records);
+    }
+
+    private volatile boolean secondPass;
+
+    /** In the second pass, lookups whose related record is still not coupled follow their whenUncoupled rule. */
+    public boolean isSecondPass() {
+        return secondPass;
+    }
+
     /** A selected record is synchronized in full, as if it had never been: the pass's side wins every field. */
     boolean isForced() {
-        return selection != null;
+        return selection != null && !secondPass;
     }
 
     /** A dry run: plans every record and reports it, writes nothing to either side, moves no watermark. */

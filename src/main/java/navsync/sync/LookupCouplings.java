@@ -25,10 +25,31 @@ final class LookupCouplings {
     private final Map<String, Map<String, UUID>> salesIdByCode = new HashMap<>();
     private final Map<String, Map<UUID, String>> codeBySalesId = new HashMap<>();
 
-    LookupCouplings(CouplingStore couplings, navsync.nav.NavQueries queries, javax.sql.DataSource nav) {
+    /** Second-pass lookups of related records not coupled yet wait (false in the second pass itself). */
+    private final boolean defersSecondPass;
+    /** A second-pass lookup of the current record was left waiting (since {@link #takeDeferred()}). */
+    private boolean deferred;
+
+    LookupCouplings(CouplingStore couplings, navsync.nav.NavQueries queries, javax.sql.DataSource nav, JobRun run) {
         this.couplings = couplings;
         this.queries = queries;
         this.nav = nav;
+        this.defersSecondPass = !run.isSecondPass();
+    }
+
+    boolean defersSecondPass() {
+        return defersSecondPass;
+    }
+
+    void noteDeferred() {
+        deferred = true;
+    }
+
+    /** Whether a second-pass lookup of the record just planned was left waiting; resets for the next record. */
+    boolean takeDeferred() {
+        boolean was = deferred;
+        deferred = false;
+        return was;
     }
 
     /** Fetches the couplings of the NAV codes in these NAV rows' lookup fields. */

@@ -55,7 +55,7 @@ final class NavToSales {
         }
         Map<String, Coupling> couplings = store.couplings().findByNavKeys(mapping.name(),
                 todo.stream().map(NavToSales::key).toList());
-        LookupCouplings lookups = new LookupCouplings(store.couplings(), queries, nav);
+        LookupCouplings lookups = new LookupCouplings(store.couplings(), queries, nav, run);
         lookups.fetchForNavRows(mapping, todo);
         SyncBatch batch = new SyncBatch(run);
         List<CouplingStore.NewCoupling> newCouplings = new ArrayList<>();
@@ -77,8 +77,9 @@ final class NavToSales {
             try {
                 Sides.NavSide nav = sides.nav(mapping, row, lookups);
                 if (coupling == null || coupling.isPending()) {
-                    sides.resolveUncoupled(mapping, nav, null);
+                    sides.resolveUncoupled(mapping, nav, null, lookups);
                     batch.plans.add(newRecords.salesRow(mapping, key, salesId, nav, version(row)));
+                    batch.awaitsSecondPass(key, lookups);
                     continue;
                 }
                 JsonNode baseline = run.isForced() ? null : Json.read(coupling.syncedValues());
@@ -90,6 +91,7 @@ final class NavToSales {
             } catch (IllegalArgumentException e) {
                 batch.fail(key, salesId, "NAV " + mapping.table() + " " + key + ": " + e.getMessage());
             }
+            lookups.takeDeferred();
         }
         // the ids of new rows are committed before the write: a rerun after a crash reuses them
         if (!run.isPreview()) {
@@ -109,7 +111,7 @@ final class NavToSales {
         for (ObjectNode row : reader.byIds(mapping.entity(), needSales.keySet(), sides.salesSelect(mapping))) {
             salesRows.put(UUID.fromString(row.get(mapping.entity().primaryId()).asText()), row);
         }
-        LookupCouplings lookups = new LookupCouplings(store.couplings(), queries, nav);
+        LookupCouplings lookups = new LookupCouplings(store.couplings(), queries, nav, batch.run);
         lookups.fetchForSalesValues(mapping, salesRows.values());
         for (Map.Entry<UUID, Pending> entry : needSales.entrySet()) {
             UUID salesId = entry.getKey();
@@ -117,12 +119,12 @@ final class NavToSales {
             ObjectNode salesRow = salesRows.get(salesId);
             try {
                 if (salesRow == null) {
-                    sides.resolveUncoupled(mapping, p.nav(), null);
+                    sides.resolveUncoupled(mapping, p.nav(), null, lookups);
                     deletions.salesRowDeleted(batch, p.key(), salesId, p.version(), p.nav());
                     continue;
                 }
                 ObjectNode salesNow = sides.sales(mapping, salesRow);
-                sides.resolveUncoupled(mapping, p.nav(), salesNow);
+                sides.resolveUncoupled(mapping, p.nav(), salesNow, lookups);
                 PairReconciler.Result r = PairReconciler.reconcile(mapping, Direction.ToIntegrationTable, p.baseline(),
                         p.nav().values(), salesNow, p.nav().ignored());
                 if (r.isConflict()) {
@@ -133,6 +135,7 @@ final class NavToSales {
                 ObjectNode payload = sides.salesPayload(mapping, r.toSales());
                 payload.setAll(sides.salesConstants(mapping, salesRow));
                 Map<String, Object> navValues = sides.navValues(mapping, r.toNav(), lookups);
+                batch.awaitsSecondPass(p.key(), lookups);
                 if (payload.isEmpty() && navValues.isEmpty()) {
                     batch.unchanged(p.key(), p.version(), r.baseline());
                     continue;
@@ -144,6 +147,7 @@ final class NavToSales {
             } catch (IllegalArgumentException e) {
                 batch.fail(p.key(), salesId, "NAV " + mapping.table() + " " + p.key() + ": " + e.getMessage());
             }
+            lookups.takeDeferred();
         }
     }
 

@@ -73,7 +73,7 @@ final class NewRecords {
         row.putAll(values);
         row.put(mapping.navKeyColumn(), key);
         Sides.NavSide nav = sides.nav(mapping, row, lookups);
-        sides.resolveUncoupled(mapping, nav, salesNow);
+        sides.resolveUncoupled(mapping, nav, salesNow, lookups);
         ObjectNode navNow = nav.values();
         ObjectNode baseline = Sides.newBaseline(mapping, salesNow, Direction.FromIntegrationTable);
         ObjectNode toSales = NODES.objectNode();

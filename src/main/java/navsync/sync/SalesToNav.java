@@ -69,7 +69,7 @@ final class SalesToNav {
                 navRows.put(NavToSales.key(row), row);
             }
         }
-        LookupCouplings lookups = new LookupCouplings(store.couplings(), queries, nav);
+        LookupCouplings lookups = new LookupCouplings(store.couplings(), queries, nav, run);
         lookups.fetchForNavRows(mapping, navRows.values());
         lookups.fetchForSalesValues(mapping, byId.values());
         SyncBatch batch = new SyncBatch(run);
@@ -98,6 +98,7 @@ final class SalesToNav {
                 if (navRow == null) {
                     if (coupling.isPending()) {
                         batch.plans.add(newRecords.navRecord(mapping, key, salesId, salesNow, lookups));
+                        batch.awaitsSecondPass(key, lookups);
                     } else {
                         deletions.navRecordDeleted(batch, key, salesId, salesNow, lookups);
                     }
@@ -108,6 +109,7 @@ final class SalesToNav {
                 batch.fail(key, salesId, "Sales " + mapping.entity().logicalName() + " " + salesId + " for NAV "
                         + mapping.table() + " " + key + ": " + e.getMessage());
             }
+            lookups.takeDeferred();
         }
         if (!creates.isEmpty()) {
             createInNav(mapping, batch, creates, byId, lookups);
@@ -120,7 +122,7 @@ final class SalesToNav {
                            LookupCouplings lookups) {
         long version = NavToSales.version(navRow);
         Sides.NavSide navSide = sides.nav(mapping, navRow, lookups);
-        sides.resolveUncoupled(mapping, navSide, salesNow);
+        sides.resolveUncoupled(mapping, navSide, salesNow, lookups);
         PairReconciler.Result r = PairReconciler.reconcile(mapping, Direction.FromIntegrationTable,
                 coupling.isPending() || batch.run.isForced() ? null : Json.read(coupling.syncedValues()), navSide.values(),
                 salesNow, navSide.ignored());
@@ -132,6 +134,7 @@ final class SalesToNav {
         ObjectNode payload = sides.salesPayload(mapping, r.toSales());
         payload.setAll(sides.salesConstants(mapping, salesRow));
         Map<String, Object> navValues = sides.navValues(mapping, r.toNav(), lookups);
+        batch.awaitsSecondPass(key, lookups);
         if (payload.isEmpty() && navValues.isEmpty()) {
             batch.unchanged(key, version, r.baseline());
             return;
@@ -169,10 +172,12 @@ final class SalesToNav {
             String key = keys.get(i);
             try {
                 batch.plans.add(newRecords.navRecord(mapping, key, salesId, sides.sales(mapping, rows.get(salesId)), lookups));
+                batch.awaitsSecondPass(key, lookups);
             } catch (IllegalArgumentException e) {
                 batch.fail(key, salesId, "Sales " + mapping.entity().logicalName() + " " + salesId + " cannot become NAV "
                         + mapping.table() + " " + key + ": " + e.getMessage());
             }
+            lookups.takeDeferred();
         }
     }
 }

@@ -81,14 +81,21 @@ public final class Sides {
 
     /**
      * Applies the lookup policy to NAV-side lookups whose related record is not coupled: clear
-     * writes null, keep takes the other side's value (nothing changes), fail stops the record.
+     * writes null, keep takes the other side's value (nothing changes), fail stops the record. A
+     * second-pass lookup waits instead (kept, and the record synchronized again once the related
+     * record is coupled), unless this is the second pass.
      *
      * @param salesNow Sales' values, or null for a row not created yet
      */
-    void resolveUncoupled(IntegrationTableMapping mapping, NavSide nav, ObjectNode salesNow) {
+    void resolveUncoupled(IntegrationTableMapping mapping, NavSide nav, ObjectNode salesNow, LookupCouplings lookups) {
         for (FieldMapping pair : mapping.pairs()) {
             String code = nav.uncoupled().get(pair.key());
             if (code == null) {
+                continue;
+            }
+            if (lookups.defersSecondPass() && mappings.isSecondPass(mapping, pair)) {
+                nav.ignored().add(pair.key());
+                lookups.noteDeferred();
                 continue;
             }
             UncoupledLookup policy = pair.lookup().whenUncoupled();
@@ -150,6 +157,10 @@ public final class Sides {
             NavColumn column = table.column(pair.navColumn()).orElseThrow();
             if (pair.lookup() != null && !value.isNull()) {
                 String code = lookups.navKey(pair, UUID.fromString(value.asText()));
+                if (code == null && lookups.defersSecondPass() && mappings.isSecondPass(mapping, pair)) {
+                    lookups.noteDeferred();
+                    continue;
+                }
                 if (code == null) {
                     UncoupledLookup policy = pair.lookup().whenUncoupled();
                     if (policy == UncoupledLookup.fail) {

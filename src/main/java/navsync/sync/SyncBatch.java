@@ -38,6 +38,8 @@ public final class SyncBatch {
     /** Records whose write failed for a passing reason (throttling, an outage): they never count toward skipping. */
     final java.util.Set<String> transientFailures = new java.util.HashSet<>();
     Map<String, Long> navVersions = Map.of();
+    /** Records synchronized but for second-pass lookups whose related record is not coupled yet. */
+    final java.util.Set<String> awaitingSecondPass = new java.util.HashSet<>();
     int unchanged;
     int skipped;
 
@@ -56,6 +58,13 @@ public final class SyncBatch {
     void unchanged(String navKey, long navVersion, ObjectNode baseline) {
         unchanged++;
         decided.add(new CouplingStore.Synchronized(navKey, navVersion, Json.write(baseline)));
+    }
+
+    /** Notes the record as awaiting the second pass if planning it left a second-pass lookup waiting. */
+    void awaitsSecondPass(String navKey, LookupCouplings lookups) {
+        if (lookups.takeDeferred()) {
+            awaitingSecondPass.add(navKey);
+        }
     }
 
     void fail(String navKey, UUID salesId, String message) {

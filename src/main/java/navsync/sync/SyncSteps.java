@@ -166,6 +166,8 @@ public final class SyncSteps {
                         batch.transientFailures.contains(error.navKey())));
             }
         }
+        outcomes.replaceAll(o -> o instanceof CouplingStore.Synchronized s && batch.awaitingSecondPass.contains(s.navKey())
+                ? s.awaiting() : o);
         SkipPolicy skip = mapping.skipPolicy() == null ? defaultSkip : mapping.skipPolicy();
         JobCounters delta = new JobCounters(inserted, modified, deleted, batch.unchanged, batch.skipped, batch.failed(),
                 0, uncoupled);

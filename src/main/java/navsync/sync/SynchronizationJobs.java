@@ -1,6 +1,7 @@
 package navsync.sync;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,6 +23,8 @@ public final class SynchronizationJobs {
     private static final Logger LOG = LoggerFactory.getLogger(SynchronizationJobs.class);
     public static final String TYPE_SYNCHRONIZATION = "Synchronization";
     public static final String TYPE_PREVIEW = "Preview";
+    /** Records of a run of all mappings whose second-pass lookups waited, synchronized again at its end. */
+    public static final String TYPE_SECOND_PASS = "SecondPass";
 
     private final StateStore store;
     private final Mappings mappings;
@@ -39,6 +42,18 @@ public final class SynchronizationJobs {
 
     /** Opens a job for a pass, or for a preview of it (a dry run). */
     public JobRun open(String mappingName, Direction pass, boolean preview) {
+        return open(mappingName, pass, preview ? TYPE_PREVIEW : TYPE_SYNCHRONIZATION);
+    }
+
+    /** Opens the second pass of a mapping over these records (NAV keys or Sales ids, by pass). */
+    public JobRun openSecondPass(String mappingName, Direction pass, List<String> records) {
+        JobRun run = open(mappingName, pass, TYPE_SECOND_PASS);
+        run.selectForSecondPass(records);
+        return run;
+    }
+
+    private JobRun open(String mappingName, Direction pass, String type) {
+        boolean preview = TYPE_PREVIEW.equals(type);
         IntegrationTableMapping mapping = mappings.get(mappingName);
         if (!mapping.allows(pass)) {
             throw new IllegalArgumentException("mapping " + mappingName + " (" + mapping.direction()
@@ -50,7 +65,7 @@ public final class SynchronizationJobs {
             throw new MappingBusyException(mappingName, other);
         }
         try {
-            UUID id = store.jobs().start(mappingName, pass.name(), preview ? TYPE_PREVIEW : TYPE_SYNCHRONIZATION);
+            UUID id = store.jobs().start(mappingName, pass.name(), type);
             running.put(mappingName, id);
             return new JobRun(id, mapping, pass, store.watermarks().get(mappingName, pass.name()).orElse(null), preview);
         } catch (RuntimeException e) {

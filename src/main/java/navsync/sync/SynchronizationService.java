@@ -120,7 +120,8 @@ public final class SynchronizationService {
 
     /**
      * Starts every mapping in dependency order, each with the passes its direction allows, one
-     * mapping after the other; returns the ids of all jobs once done.
+     * mapping after the other, then the second pass: the records whose second-pass lookups waited
+     * for a related record of a mapping that ran later. Returns the ids of all jobs once done.
      */
     public CompletableFuture<List<UUID>> startAll() {
         runAllInProgress.incrementAndGet();
@@ -131,7 +132,35 @@ public final class SynchronizationService {
                 return ids;
             }));
         }
+        for (IntegrationTableMapping mapping : mappings.dependencyOrder()) {
+            if (!mappings.hasSecondPass(mapping)) {
+                continue;
+            }
+            for (Direction pass : passes(mapping, null)) {
+                done = done.thenCompose(ids -> startSecondPass(mapping, pass).thenApply(more -> {
+                    ids.addAll(more);
+                    return ids;
+                }));
+            }
+        }
         return done.whenComplete((ids, error) -> runAllInProgress.decrementAndGet());
+    }
+
+    private CompletableFuture<List<UUID>> startSecondPass(IntegrationTableMapping mapping, Direction pass) {
+        List<String> navKeys = store.couplings().awaitingSecondPass(mapping.name(), pass);
+        if (navKeys.isEmpty()) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+        List<String> records = pass == Direction.ToIntegrationTable ? navKeys
+                : store.couplings().findByNavKeys(mapping.name(), navKeys).values().stream()
+                        .map(c -> c.salesId().toString()).toList();
+        try {
+            JobRun run = jobs.openSecondPass(mapping.name(), pass, records);
+            return send(run).thenApply(ex -> List.of(run.id()));
+        } catch (MappingBusyException e) {
+            LOG.warn("Second pass of {} left to its next run: {}", mapping.name(), e.getMessage());
+            return CompletableFuture.completedFuture(List.of());
+        }
     }
 
     /** Holds scheduled firings back (the start-up run is about to go); each hold needs a release. */

@@ -113,6 +113,35 @@ class DefaultMappingsTest {
     }
 
     @Test
+    void accountsPrimaryContactAndContactsAccountAreBothFilledInOneRunOfAllMappings() throws Exception {
+        List<SyncJob> jobs = app.synchronization().runAll(TIMEOUT);
+        assertAllSucceed(jobs);
+        assertThat(jobs).filteredOn(j -> j.type().equals(SynchronizationJobs.TYPE_SECOND_PASS))
+                .extracting(SyncJob::mappingName).isNotEmpty().containsOnly("CUSTOMER");
+
+        UUID account = salesId("CUSTOMER", "10000");
+        UUID andy = salesId("CONTACT", "CT000002");
+        assertThat(sales.get("accounts", account).path("_primarycontactid_value").asText())
+                .as("the account's primary contact, filled in the second pass").isEqualTo(andy.toString());
+        assertThat(sales.get("contacts", andy).path("_parentcustomerid_value").asText())
+                .as("the contact's account, filled in the first pass").isEqualTo(account.toString());
+        assertThat(app.store().couplings().awaitingSecondPass("CUSTOMER", navsync.mapping.Direction.ToIntegrationTable))
+                .as("nothing waits any more").isEmpty();
+
+        List<SyncJob> again = app.synchronization().runAll(TIMEOUT);
+        assertThat(again).as("a second run finds everything in step, and no second pass")
+                .allSatisfy(j -> {
+                    assertThat(j.counters().inserted() + j.counters().modified()).as(j.mappingName()).isZero();
+                    assertThat(j.type()).isNotEqualTo(SynchronizationJobs.TYPE_SECOND_PASS);
+                });
+
+        // the primary contact is changed in Sales to another contact of the company: it comes back to NAV
+        sales.update("accounts", account, Map.of("primarycontactid@odata.bind", "/contacts(" + salesId("CONTACT", "CT000003") + ")"));
+        assertAllSucceed(app.synchronization().run("CUSTOMER", navsync.mapping.Direction.FromIntegrationTable, TIMEOUT));
+        assertThat(nav("Customer", "No_", "10000", "Primary Contact No_")).isEqualTo("CT000003");
+    }
+
+    @Test
     void itemsAndProductsRoundTrip() throws Exception {
         assertAllSucceed(app.synchronization().run("ITEM-PRODUCT", null, TIMEOUT));
         int items = count("SELECT COUNT(*) FROM " + COMPANY + "Item] WHERE [Blocked] = 0");
