@@ -91,7 +91,7 @@ public final class NavsyncConfiguration implements CamelConfiguration {
         registry.bind("salesWebApi", api);
         registry.bind("synchronizationJobs", jobs);
         registry.bind("synchronizationService", synchronization);
-        SyncEngine engine = new SyncEngine(schema, new NavQueries(schema, dialect), nav, api, store, mappings,
+        SyncEngine engine = new SyncEngine(schema, new NavQueries(schema, dialect), nav, api, store, mappings, jobs,
                 settings.integer("navsync.sync.skip-after-failures", 3));
         registry.bind("navReader", engine.navReader());
         registry.bind("salesSource", engine.salesSource());

@@ -7,5 +7,10 @@ public enum UncoupledLookup {
     /** Leave the destination's current value. */
     keep,
     /** Fail the record, naming the uncoupled related record. */
-    fail
+    fail,
+    /**
+     * Synchronize the related record first (its mapping creates and couples it, as NAV does for a
+     * contact's account), then fail the record if it is still not coupled.
+     */
+    synchronize
 }

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 import navsync.mapping.FieldMapping;
 import navsync.mapping.IntegrationTableMapping;
+import navsync.mapping.UncoupledLookup;
 import navsync.state.Coupling;
 import navsync.state.CouplingStore;
 
@@ -25,6 +26,9 @@ final class LookupCouplings {
     private final Map<String, Map<String, UUID>> salesIdByCode = new HashMap<>();
     private final Map<String, Map<UUID, String>> codeBySalesId = new HashMap<>();
 
+    /** By related mapping: records that lookups with whenUncoupled synchronize need and that are not coupled. */
+    private final Map<String, Set<String>> uncoupledNavKeys = new HashMap<>();
+    private final Map<String, Set<UUID>> uncoupledSalesIds = new HashMap<>();
     /** Second-pass lookups of related records not coupled yet wait (false in the second pass itself). */
     private final boolean defersSecondPass;
     /** A second-pass lookup of the current record was left waiting (since {@link #takeDeferred()}). */
@@ -35,6 +39,18 @@ final class LookupCouplings {
         this.queries = queries;
         this.nav = nav;
         this.defersSecondPass = !run.isSecondPass();
+        this.preview = run.isPreview();
+    }
+
+    private final boolean preview;
+
+    /**
+     * What an uncoupled related record means for a lookup: its policy, where a dry run, which
+     * synchronizes no related record first, keeps the value instead.
+     */
+    UncoupledLookup policy(FieldMapping pair) {
+        UncoupledLookup policy = pair.lookup().whenUncoupled();
+        return policy == UncoupledLookup.synchronize && preview ? UncoupledLookup.keep : policy;
     }
 
     boolean defersSecondPass() {
@@ -71,6 +87,8 @@ final class LookupCouplings {
                 Coupling c = found.get(relatedKey);
                 if (c != null && !c.isPending()) {
                     salesIdByCode.computeIfAbsent(pair.key(), k -> new HashMap<>()).put(code, c.salesId());
+                } else if (pair.lookup().whenUncoupled() == UncoupledLookup.synchronize) {
+                    uncoupledNavKeys.computeIfAbsent(pair.lookup().mapping(), k -> new java.util.TreeSet<>()).add(relatedKey);
                 }
             });
         }
@@ -115,14 +133,33 @@ final class LookupCouplings {
                 }
             }
             Map<String, UUID> idByRelatedKey = new HashMap<>();
-            for (Coupling c : couplings.findBySalesIds(pair.lookup().mapping(), ids).values()) {
+            Map<UUID, Coupling> found = couplings.findBySalesIds(pair.lookup().mapping(), ids);
+            for (Coupling c : found.values()) {
                 if (!c.isPending()) {
                     idByRelatedKey.put(c.navKey(), c.salesId());
                 }
             }
+            if (pair.lookup().whenUncoupled() == UncoupledLookup.synchronize) {
+                ids.stream().filter(id -> found.get(id) == null || found.get(id).isPending()).forEach(id ->
+                        uncoupledSalesIds.computeIfAbsent(pair.lookup().mapping(), k -> new java.util.TreeSet<>()).add(id));
+            }
             through(pair, idByRelatedKey.keySet(), false).forEach((relatedKey, code) ->
                     codeBySalesId.computeIfAbsent(pair.key(), k -> new HashMap<>()).put(idByRelatedKey.get(relatedKey), code));
         }
+    }
+
+    /** NAV keys of related records to synchronize first (whenUncoupled: synchronize), by their mapping; drained. */
+    Map<String, Set<String>> takeUncoupledNavKeys() {
+        Map<String, Set<String>> out = new HashMap<>(uncoupledNavKeys);
+        uncoupledNavKeys.clear();
+        return out;
+    }
+
+    /** Sales ids of related rows to synchronize first (whenUncoupled: synchronize), by their mapping; drained. */
+    Map<String, Set<UUID>> takeUncoupledSalesIds() {
+        Map<String, Set<UUID>> out = new HashMap<>(uncoupledSalesIds);
+        uncoupledSalesIds.clear();
+        return out;
     }
 
     /** The Sales id a lookup field's NAV value stands for, or null when its related record is not coupled. */

@@ -53,7 +53,7 @@ public final class NavReader {
         return rowsByKeys(run.mapping(), run.selection(), false);
     }
 
-    private Iterator<List<Map<String, Object>>> rowsByKeys(IntegrationTableMapping mapping, List<String> keys,
+    Iterator<List<Map<String, Object>>> rowsByKeys(IntegrationTableMapping mapping, List<String> keys,
                                                           boolean filtered) {
         Iterator<List<String>> keyBatches = new Batches<>(keys.iterator(), mapping.batchSize());
         return new Iterator<>() {

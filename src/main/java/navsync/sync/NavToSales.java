@@ -32,9 +32,11 @@ final class NavToSales {
     private final NewRecords newRecords;
     private final NavQueries queries;
     private final javax.sql.DataSource nav;
+    private final RelatedFirst relatedFirst;
 
     NavToSales(StateStore store, Sides sides, SalesReader reader, Deletions deletions, NewRecords newRecords,
-               NavQueries queries, javax.sql.DataSource nav) {
+               NavQueries queries, javax.sql.DataSource nav, RelatedFirst relatedFirst) {
+        this.relatedFirst = relatedFirst;
         this.queries = queries;
         this.nav = nav;
         this.store = store;
@@ -57,6 +59,9 @@ final class NavToSales {
                 todo.stream().map(NavToSales::key).toList());
         LookupCouplings lookups = new LookupCouplings(store.couplings(), queries, nav, run);
         lookups.fetchForNavRows(mapping, todo);
+        if (relatedFirst.synchronize(run, lookups)) {
+            lookups.fetchForNavRows(mapping, todo);
+        }
         SyncBatch batch = new SyncBatch(run);
         List<CouplingStore.NewCoupling> newCouplings = new ArrayList<>();
         Map<UUID, Pending> needSales = new HashMap<>();

@@ -55,7 +55,7 @@ public final class SalesSource {
         return rowsByIds(run.mapping(), run.selection().stream().map(UUID::fromString).toList());
     }
 
-    private Iterator<List<ObjectNode>> rowsByIds(IntegrationTableMapping mapping, List<UUID> ids) {
+    Iterator<List<ObjectNode>> rowsByIds(IntegrationTableMapping mapping, List<UUID> ids) {
         Iterator<List<UUID>> idBatches = new Batches<>(ids.iterator(), mapping.batchSize());
         return new Iterator<>() {
             @Override

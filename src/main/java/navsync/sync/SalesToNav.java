@@ -35,8 +35,11 @@ final class SalesToNav {
     private final Deletions deletions;
     private final NewRecords newRecords;
 
+    private final RelatedFirst relatedFirst;
+
     SalesToNav(StateStore store, Sides sides, NavQueries queries, DataSource nav, NavWriter writer, Deletions deletions,
-               NewRecords newRecords) {
+               NewRecords newRecords, RelatedFirst relatedFirst) {
+        this.relatedFirst = relatedFirst;
         this.newRecords = newRecords;
         this.store = store;
         this.sides = sides;
@@ -72,6 +75,10 @@ final class SalesToNav {
         LookupCouplings lookups = new LookupCouplings(store.couplings(), queries, nav, run);
         lookups.fetchForNavRows(mapping, navRows.values());
         lookups.fetchForSalesValues(mapping, byId.values());
+        if (relatedFirst.synchronize(run, lookups)) {
+            lookups.fetchForNavRows(mapping, navRows.values());
+            lookups.fetchForSalesValues(mapping, byId.values());
+        }
         SyncBatch batch = new SyncBatch(run);
         List<UUID> creates = new ArrayList<>();
         for (Map.Entry<UUID, ObjectNode> entry : byId.entrySet()) {

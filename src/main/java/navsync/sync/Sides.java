@@ -98,8 +98,8 @@ public final class Sides {
                 lookups.noteDeferred();
                 continue;
             }
-            UncoupledLookup policy = pair.lookup().whenUncoupled();
-            if (policy == UncoupledLookup.fail) {
+            UncoupledLookup policy = lookups.policy(pair);
+            if (policy == UncoupledLookup.fail || policy == UncoupledLookup.synchronize) {
                 throw new IllegalArgumentException(pair.navField() + " " + code + " must be coupled to a "
                         + mappings.get(pair.lookup().mapping()).entity().logicalName() + " (mapping "
                         + pair.lookup().mapping() + ")");
@@ -162,8 +162,8 @@ public final class Sides {
                     continue;
                 }
                 if (code == null) {
-                    UncoupledLookup policy = pair.lookup().whenUncoupled();
-                    if (policy == UncoupledLookup.fail) {
+                    UncoupledLookup policy = lookups.policy(pair);
+                    if (policy == UncoupledLookup.fail || policy == UncoupledLookup.synchronize) {
                         throw new IllegalArgumentException(mappings.get(pair.lookup().mapping()).entity().logicalName()
                                 + " " + value.asText() + " in " + pair.salesAttribute() + " must be coupled to a "
                                 + mappings.get(pair.lookup().mapping()).table() + " (mapping " + pair.lookup().mapping() + ")");

@@ -17,7 +17,8 @@ public final class SyncEngine {
     private final SyncSteps steps;
 
     public SyncEngine(NavSchema schema, NavQueries queries, DataSource nav, SalesWebApi api, StateStore store,
-                      Mappings mappings, int skipAfterFailures) {
+                      Mappings mappings, SynchronizationJobs jobs, int skipAfterFailures) {
+        RelatedFirst relatedFirst = new RelatedFirst(jobs, mappings);
         Sides sides = new Sides(schema, mappings);
         SalesReader reader = new SalesReader(api);
         NavWriter navWriter = new NavWriter(nav);
@@ -25,9 +26,10 @@ public final class SyncEngine {
         Deletions deletions = new Deletions(newRecords);
         this.navReader = new NavReader(queries, nav, store);
         this.salesSource = new SalesSource(reader, sides, store);
-        this.steps = new SyncSteps(store, new NavToSales(store, sides, reader, deletions, newRecords, queries, nav),
-                new SalesToNav(store, sides, queries, nav, navWriter, deletions, newRecords), new SalesBulkWriter(api), api,
-                navWriter, sides, skipAfterFailures);
+        this.steps = new SyncSteps(store, new NavToSales(store, sides, reader, deletions, newRecords, queries, nav,
+                relatedFirst), new SalesToNav(store, sides, queries, nav, navWriter, deletions, newRecords, relatedFirst),
+                new SalesBulkWriter(api), api, navWriter, sides, skipAfterFailures);
+        relatedFirst.use(navReader, salesSource, steps);
     }
 
     public NavReader navReader() {

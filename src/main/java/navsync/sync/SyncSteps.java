@@ -71,11 +71,14 @@ public final class SyncSteps {
     }
 
     /** Step 1: decide what every record of the batch needs. */
-    @SuppressWarnings("unchecked")
     public SyncBatch prepare(Exchange exchange) {
         JobRun run = exchange.getProperty(JobRun.PROPERTY, JobRun.class);
         boolean retrySet = Boolean.TRUE.equals(exchange.getProperty(RETRY_SET, Boolean.class));
-        List<?> rows = exchange.getMessage().getBody(List.class);
+        return plan(run, exchange.getMessage().getBody(List.class), retrySet);
+    }
+
+    @SuppressWarnings("unchecked")
+    SyncBatch plan(JobRun run, List<?> rows, boolean retrySet) {
         return run.pass() == Direction.ToIntegrationTable
                 ? navToSales.plan(run, (List<Map<String, Object>>) rows, retrySet)
                 : salesToNav.plan(run, (List<ObjectNode>) rows, retrySet);
@@ -126,6 +129,11 @@ public final class SyncSteps {
         outcome.failures().forEach((key, message) -> batch.writeFailures.put(key, "NAV " + mapping.table() + ": " + message));
         batch.navVersions = outcome.versions();
         return batch;
+    }
+
+    /** All four steps on one batch, in the caller's thread. */
+    SyncBatch synchronize(JobRun run, List<?> rows) {
+        return commit(writeNav(writeSales(plan(run, rows, true))));
     }
 
     /** Step 4: couplings, counters and errors of the batch in one transaction. */

@@ -86,7 +86,10 @@ public final class SynchronizationJobs {
 
     /** Last step of a pass route: every batch was committed, so the watermark may move. */
     public void finish(Exchange exchange) {
-        JobRun run = exchange.getProperty(JobRun.PROPERTY, JobRun.class);
+        finish(exchange.getProperty(JobRun.PROPERTY, JobRun.class));
+    }
+
+    void finish(JobRun run) {
         try {
             String next = run.nextWatermark();
             if (next != null && !run.isPreview()) {
@@ -103,8 +106,11 @@ public final class SynchronizationJobs {
 
     /** A pass that stopped on an error: the job fails and the watermark stays where it was. */
     public void fail(Exchange exchange) {
-        JobRun run = exchange.getProperty(JobRun.PROPERTY, JobRun.class);
-        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        fail(exchange.getProperty(JobRun.PROPERTY, JobRun.class), exchange.getProperty(Exchange.EXCEPTION_CAUGHT,
+                Exception.class));
+    }
+
+    void fail(JobRun run, Exception cause) {
         if (run == null) {
             LOG.error("synchronization failed before its job started", cause);
             return;

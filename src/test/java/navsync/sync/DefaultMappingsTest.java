@@ -142,6 +142,32 @@ class DefaultMappingsTest {
     }
 
     @Test
+    void aContactsUncoupledAccountIsSynchronizedFirst() throws Exception {
+        execute("INSERT INTO " + COMPANY + "Customer] ([No_], [Name], [Search Name]) VALUES ('90000', 'Fabrikam Ltd', 'FABRIKAM LTD')");
+        execute("INSERT INTO " + COMPANY + "Contact] ([No_], [Type], [Company No_], [Name], [Search Name]) VALUES"
+                + " ('CT900001', 0, 'CT900001', 'Fabrikam Ltd', 'FABRIKAM LTD')");
+        execute("INSERT INTO " + COMPANY + "Contact] ([No_], [Type], [Company No_], [Company Name], [Name], [Search Name],"
+                + " [First Name], [Surname]) VALUES ('CT900002', 1, 'CT900001', 'Fabrikam Ltd', 'Ada Lovelace', 'ADA LOVELACE',"
+                + " 'Ada', 'Lovelace')");
+        execute("INSERT INTO " + COMPANY + "Contact Business Relation] ([Contact No_], [Business Relation Code], [Link to Table],"
+                + " [No_]) VALUES ('CT900001', 'CUST', 1, '90000')");
+
+        // CONTACT alone: customer 90000 is not coupled yet, so CUSTOMER synchronizes it first
+        List<SyncJob> jobs = app.synchronization().run("CONTACT", navsync.mapping.Direction.ToIntegrationTable, TIMEOUT);
+        assertAllSucceed(jobs);
+
+        UUID account = salesId("CUSTOMER", "90000");
+        assertThat(sales.get("accounts", account).path("name").asText()).isEqualTo("Fabrikam Ltd");
+        assertThat(sales.get("contacts", salesId("CONTACT", "CT900002")).path("_parentcustomerid_value").asText())
+                .isEqualTo(account.toString());
+        int companiesWithCustomers = count("SELECT COUNT(DISTINCT r.[No_]) FROM " + COMPANY + "Contact] c JOIN " + COMPANY
+                + "Contact Business Relation] r ON r.[Contact No_] = c.[Company No_] AND r.[Link to Table] = 1 JOIN "
+                + COMPANY + "Customer] k ON k.[No_] = r.[No_] WHERE c.[Type] = 1 AND k.[Blocked] = 0");
+        assertThat(app.store().jobs().latest("CUSTOMER", 5)).as("one job of CUSTOMER, for the accounts the contacts need")
+                .singleElement().satisfies(j -> assertThat(j.counters().inserted()).isEqualTo(companiesWithCustomers));
+    }
+
+    @Test
     void itemsAndProductsRoundTrip() throws Exception {
         assertAllSucceed(app.synchronization().run("ITEM-PRODUCT", null, TIMEOUT));
         int items = count("SELECT COUNT(*) FROM " + COMPANY + "Item] WHERE [Blocked] = 0");
