@@ -13,10 +13,30 @@ package navsync.mapping;
  * @param lookup         translation through another mapping's couplings, or null
  * @param notNull        a blank never clears the other side (NAV's "Not Null")
  * @param code           the NAV field is a Code field: upper case, trimmed, length-checked
+ * @param transformations applied in order to the pair's values (see {@link Transformation})
  * @param line           line of the pair in its mapping file, for messages
  */
 public record FieldMapping(String navField, String navColumn, String salesAttribute, Direction direction,
-                           Object constant, Lookup lookup, boolean notNull, boolean code, int line) {
+                           Object constant, Lookup lookup, boolean notNull, boolean code,
+                           java.util.List<Transformation> transformations, int line) {
+
+    /** NAV's value of this pair as Sales gets it: every transformation applied. */
+    public com.fasterxml.jackson.databind.JsonNode transformNav(com.fasterxml.jackson.databind.JsonNode value) {
+        for (Transformation t : transformations) {
+            value = t.apply(value);
+        }
+        return value;
+    }
+
+    /** Sales' value of this pair as NAV gets it: the text transformations applied (formats are NAV -> Sales only). */
+    public com.fasterxml.jackson.databind.JsonNode transformSales(com.fasterxml.jackson.databind.JsonNode value) {
+        for (Transformation t : transformations) {
+            if (!t.formatsNavValue()) {
+                value = t.apply(value);
+            }
+        }
+        return value;
+    }
 
     public boolean isConstant() {
         return constant != null;

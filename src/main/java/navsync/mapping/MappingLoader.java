@@ -39,7 +39,7 @@ public final class MappingLoader {
             "conflictResolution", "mergeFallback", "deletionResolution", "newRecords", "schedule", "skip");
     private static final Set<String> SCHEDULE_KEYS = Set.of("interval", "cron", "enabled");
     private static final Set<String> FIELD_KEYS = Set.of("nav", "sales", "direction", "constant", "lookup",
-            "lookupAttribute", "whenUncoupled", "through", "notNull", "code");
+            "lookupAttribute", "whenUncoupled", "through", "notNull", "code", "transform");
     private static final Set<String> THROUGH_KEYS = Set.of("table", "from", "to", "where");
     private static final Set<String> NEW_RECORD_KEYS = Set.of("numberSeries", "navDefaults");
     private static final Set<String> FILTER_KEYS = Set.of("field", "operator", "value");
@@ -460,9 +460,113 @@ public final class MappingLoader {
             boolean notNull = keys.containsKey("notNull") && Boolean.TRUE.equals(keys.get("notNull").bool());
             boolean code = keys.containsKey("code") ? Boolean.TRUE.equals(keys.get("code").bool())
                     : navField != null && looksLikeCode(navField);
-            out.add(new FieldMapping(navField, column, sales, direction, constant, lookup, notNull, code, item.line()));
+            List<Transformation> transformations = List.of();
+            if (keys.containsKey("transform")) {
+                if (lookup != null || constant != null) {
+                    keys.get("transform").problem("transformations apply to field pairs, not to lookups or constants");
+                } else {
+                    transformations = readTransformations(keys.get("transform"), direction);
+                }
+            }
+            out.add(new FieldMapping(navField, column, sales, direction, constant, lookup, notNull, code, transformations,
+                    item.line()));
         }
         return List.copyOf(out);
+    }
+
+    private static final Set<String> TRANSFORMATIONS = Set.of("trim", "upper", "lower", "maxLength", "replace", "regex",
+            "dateFormat", "numberFormat");
+
+    /**
+     * A pair's {@code transform} list: trim, upper, lower, or one-key mappings maxLength: N,
+     * replace: {from, to}, regex: {pattern, replacement}, dateFormat: PATTERN, numberFormat: PATTERN.
+     */
+    private static List<Transformation> readTransformations(YamlNode node, Direction direction) {
+        List<Transformation> out = new ArrayList<>();
+        if (!node.isSequence()) {
+            node.problem("a list of transformations: trim, upper, lower, maxLength, replace, regex, dateFormat, numberFormat");
+            return out;
+        }
+        for (YamlNode item : node.items()) {
+            String name = item.isScalar() ? item.text() : null;
+            YamlNode argument = null;
+            if (item.isMapping()) {
+                Map<String, YamlNode> entries = item.entries();
+                if (entries.size() != 1) {
+                    item.problem("one transformation per list item, e.g. '- maxLength: 50'");
+                    continue;
+                }
+                name = entries.keySet().iterator().next();
+                argument = entries.get(name);
+            }
+            if (name == null || !TRANSFORMATIONS.contains(name)) {
+                item.problem("unknown transformation '" + name + "'; known: " + new java.util.TreeSet<>(TRANSFORMATIONS));
+                continue;
+            }
+            boolean needsArgument = !Set.of("trim", "upper", "lower").contains(name);
+            if (needsArgument != (argument != null)) {
+                item.problem(needsArgument ? "'" + name + "' needs a value, e.g. '- " + name + ": ...'"
+                        : "'" + name + "' takes no value: write '- " + name + "'");
+                continue;
+            }
+            Transformation t = switch (name) {
+                case "trim" -> new Transformation.Trim();
+                case "upper" -> new Transformation.Upper();
+                case "lower" -> new Transformation.Lower();
+                case "maxLength" -> {
+                    Integer length = argument.integer();
+                    if (length != null && length < 1) {
+                        argument.problem("maxLength must be at least 1");
+                    }
+                    yield length == null || length < 1 ? null : new Transformation.MaxLength(length);
+                }
+                case "replace" -> {
+                    Map<String, YamlNode> r = argument.fields(Set.of("from", "to"));
+                    String from = r.containsKey("from") ? r.get("from").text() : null;
+                    if (from == null || from.isEmpty()) {
+                        argument.problem("replace needs a non-empty 'from' (and 'to', default empty)");
+                        yield null;
+                    }
+                    yield new Transformation.Replace(from, r.containsKey("to") ? String.valueOf(r.get("to").value()) : "");
+                }
+                case "regex" -> {
+                    Map<String, YamlNode> r = argument.fields(Set.of("pattern", "replacement"));
+                    String pattern = r.containsKey("pattern") ? r.get("pattern").text() : null;
+                    try {
+                        yield pattern == null ? null : new Transformation.Regex(java.util.regex.Pattern.compile(pattern),
+                                r.containsKey("replacement") ? String.valueOf(r.get("replacement").value()) : "");
+                    } catch (java.util.regex.PatternSyntaxException e) {
+                        argument.problem("invalid regular expression: " + e.getDescription());
+                        yield null;
+                    }
+                }
+                case "dateFormat", "numberFormat" -> {
+                    String pattern = argument.text();
+                    if (direction != Direction.ToIntegrationTable) {
+                        item.problem(name + " turns a NAV value into Sales text, one way: the pair needs direction"
+                                + " ToIntegrationTable");
+                        yield null;
+                    }
+                    try {
+                        yield name.equals("dateFormat") ? new Transformation.DateFormat(pattern)
+                                : validNumberFormat(pattern);
+                    } catch (IllegalArgumentException e) {
+                        argument.problem("invalid " + name + " pattern '" + pattern + "': " + e.getMessage());
+                        yield null;
+                    }
+                }
+                default -> throw new IllegalStateException(name);
+            };
+            if (t != null) {
+                out.add(t);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static Transformation validNumberFormat(String pattern) {
+        new java.text.DecimalFormat(pattern);
+        return new Transformation.NumberFormat(pattern);
     }
 
     /**

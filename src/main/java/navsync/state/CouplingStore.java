@@ -140,9 +140,9 @@ public final class CouplingStore {
         return out;
     }
 
-    /** NAV keys of failed or partial, not skipped couplings: the retry set of a pass. */
+    /** NAV keys of failed, not skipped couplings: the retry set of a pass. */
     public List<String> failedNavKeys(String mapping, Direction pass) {
-        return navKeysWithResult(mapping, pass, SyncResult.Failure, SyncResult.Partial);
+        return navKeysWithResult(mapping, pass, SyncResult.Failure, SyncResult.Failure);
     }
 
     /** NAV keys of couplings whose second-pass lookups wait: the records of a second pass. */

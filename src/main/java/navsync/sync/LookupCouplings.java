@@ -29,7 +29,7 @@ final class LookupCouplings {
     /** By related mapping: records that lookups with whenUncoupled synchronize need and that are not coupled. */
     private final Map<String, Set<String>> uncoupledNavKeys = new HashMap<>();
     private final Map<String, Set<UUID>> uncoupledSalesIds = new HashMap<>();
-    /** Second-pass lookups of related records not coupled yet wait (false in the second pass itself). */
+    /** Second-pass lookups of related records not coupled yet wait, in passes over changes. */
     private final boolean defersSecondPass;
     /** A second-pass lookup of the current record was left waiting (since {@link #takeDeferred()}). */
     private boolean deferred;
@@ -38,7 +38,7 @@ final class LookupCouplings {
         this.couplings = couplings;
         this.queries = queries;
         this.nav = nav;
-        this.defersSecondPass = !run.isSecondPass();
+        this.defersSecondPass = run.selection() == null; // chosen records (and the second pass) follow the policy
         this.preview = run.isPreview();
     }
 

@@ -75,9 +75,16 @@ public final class Mappings {
         return secondPass.getOrDefault(mapping.name(), Set.of()).contains(pair.key());
     }
 
-    /** Whether the mapping has second-pass lookups. */
-    public boolean hasSecondPass(IntegrationTableMapping mapping) {
-        return secondPass.containsKey(mapping.name());
+    /** The mappings with second-pass lookups into {@code target}'s couplings (the target itself for a self reference). */
+    public List<IntegrationTableMapping> waitingFor(String target) {
+        List<IntegrationTableMapping> out = new ArrayList<>();
+        for (IntegrationTableMapping mapping : byName.values()) {
+            if (mapping.pairs().stream().anyMatch(p -> p.lookup() != null && p.lookup().mapping().equals(target)
+                    && isSecondPass(mapping, p))) {
+                out.add(mapping);
+            }
+        }
+        return out;
     }
 
     /** All mappings, each after the mappings it runs after; otherwise in file order. */

@@ -80,9 +80,9 @@ final class RelatedFirst {
             while (batches.hasNext()) {
                 steps.synchronize(job, batches.next());
             }
-            jobs.finish(job);
+            jobs.finishRun(job);
         } catch (RuntimeException e) {
-            jobs.fail(job, e);
+            jobs.failRun(job, e);
         }
         return true;
     }

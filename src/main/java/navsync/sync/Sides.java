@@ -55,7 +55,7 @@ public final class Sides {
             String key = pair.key();
             if (pair.lookup() == null) {
                 NavColumn column = table.column(pair.navColumn()).orElseThrow();
-                values.set(key, NavValues.toSales(raw, column));
+                values.set(key, pair.transformNav(NavValues.toSales(raw, column)));
                 continue;
             }
             String code = raw == null ? "" : raw.toString();
@@ -73,8 +73,12 @@ public final class Sides {
         ObjectNode values = NODES.objectNode();
         for (FieldMapping pair : mapping.pairs()) {
             JsonNode value = row.get(pair.salesReadProperty());
-            values.set(pair.key(), value == null ? NODES.nullNode()
-                    : pair.code() && pair.lookup() == null ? NavValues.normalizeCode(value) : value);
+            if (value == null || value.isNull() || pair.lookup() != null) {
+                values.set(pair.key(), value == null ? NODES.nullNode() : value);
+                continue;
+            }
+            value = pair.transformSales(value);
+            values.set(pair.key(), pair.code() ? NavValues.normalizeCode(value) : value);
         }
         return values;
     }

@@ -86,10 +86,11 @@ public final class SynchronizationJobs {
 
     /** Last step of a pass route: every batch was committed, so the watermark may move. */
     public void finish(Exchange exchange) {
-        finish(exchange.getProperty(JobRun.PROPERTY, JobRun.class));
+        finishRun(exchange.getProperty(JobRun.PROPERTY, JobRun.class));
     }
 
-    void finish(JobRun run) {
+    // not an overload of finish/fail: the routes call those by name, and Camel's bean binding must not choose
+    void finishRun(JobRun run) {
         try {
             String next = run.nextWatermark();
             if (next != null && !run.isPreview()) {
@@ -106,11 +107,11 @@ public final class SynchronizationJobs {
 
     /** A pass that stopped on an error: the job fails and the watermark stays where it was. */
     public void fail(Exchange exchange) {
-        fail(exchange.getProperty(JobRun.PROPERTY, JobRun.class), exchange.getProperty(Exchange.EXCEPTION_CAUGHT,
+        failRun(exchange.getProperty(JobRun.PROPERTY, JobRun.class), exchange.getProperty(Exchange.EXCEPTION_CAUGHT,
                 Exception.class));
     }
 
-    void fail(JobRun run, Exception cause) {
+    void failRun(JobRun run, Exception cause) {
         if (run == null) {
             LOG.error("synchronization failed before its job started", cause);
             return;

@@ -111,6 +111,12 @@ public final class SynchronizationService {
                 return send(run).thenApply(ex -> ids);
             });
         }
+        if (!preview) {
+            done = done.thenCompose(ids -> secondPassesAfter(mapping.name()).thenApply(more -> {
+                ids.addAll(more);
+                return ids;
+            }));
+        }
         return new Started(first.id(), passes, done);
     }
 
@@ -120,8 +126,8 @@ public final class SynchronizationService {
 
     /**
      * Starts every mapping in dependency order, each with the passes its direction allows, one
-     * mapping after the other, then the second pass: the records whose second-pass lookups waited
-     * for a related record of a mapping that ran later. Returns the ids of all jobs once done.
+     * mapping after the other (each followed by the second passes it allows); returns the ids of all
+     * jobs once done.
      */
     public CompletableFuture<List<UUID>> startAll() {
         runAllInProgress.incrementAndGet();
@@ -132,18 +138,24 @@ public final class SynchronizationService {
                 return ids;
             }));
         }
-        for (IntegrationTableMapping mapping : mappings.dependencyOrder()) {
-            if (!mappings.hasSecondPass(mapping)) {
-                continue;
-            }
-            for (Direction pass : passes(mapping, null)) {
-                done = done.thenCompose(ids -> startSecondPass(mapping, pass).thenApply(more -> {
+        return done.whenComplete((ids, error) -> runAllInProgress.decrementAndGet());
+    }
+
+    /**
+     * After a run of {@code target}: the second pass of the records whose second-pass lookups wait for
+     * a record of {@code target} (the account whose primary contact was not coupled yet).
+     */
+    private CompletableFuture<List<UUID>> secondPassesAfter(String target) {
+        CompletableFuture<List<UUID>> done = CompletableFuture.completedFuture(new ArrayList<>());
+        for (IntegrationTableMapping waiting : mappings.waitingFor(target)) {
+            for (Direction pass : passes(waiting, null)) {
+                done = done.thenCompose(ids -> startSecondPass(waiting, pass).thenApply(more -> {
                     ids.addAll(more);
                     return ids;
                 }));
             }
         }
-        return done.whenComplete((ids, error) -> runAllInProgress.decrementAndGet());
+        return done;
     }
 
     private CompletableFuture<List<UUID>> startSecondPass(IntegrationTableMapping mapping, Direction pass) {

@@ -135,4 +135,59 @@ class MappingLoaderTest {
         assertThatThrownBy(() -> loader.loadFolder(dir)).isInstanceOf(MappingException.class)
                 .hasMessageContaining("no *.yaml mapping files");
     }
+
+    @Test
+    void badTransformationsAreReportedWithTheirLines(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("transforms.yaml");
+        Files.writeString(file, """
+                name: CUSTOMER
+                table: Customer
+                entity: account
+                direction: Bidirectional
+                fields:
+                  - nav: Name
+                    sales: name
+                    transform:
+                      - shout
+                      - maxLength: 0
+                      - regex: { pattern: "([a-z" }
+                  - nav: Last Date Modified
+                    sales: address1_postofficebox
+                    transform:
+                      - dateFormat: dd.MM.yyyy
+                  - nav: Phone No.
+                    sales: telephone1
+                    transform: [trim, upper, { maxLength: 20 }]
+                """);
+        assertThatThrownBy(() -> loader.loadFiles(List.of(file)))
+                .isInstanceOfSatisfying(MappingException.class, e -> {
+                    assertThat(e.problems()).extracting(MappingProblem::line).containsExactlyInAnyOrder(9, 10, 11, 15);
+                    assertThat(e.problems()).extracting(MappingProblem::message).anySatisfy(m -> assertThat(m)
+                            .contains("unknown transformation 'shout'")).anySatisfy(m -> assertThat(m)
+                            .contains("invalid regular expression")).anySatisfy(m -> assertThat(m)
+                            .contains("dateFormat turns a NAV value into Sales text, one way"));
+                });
+    }
+
+    @Test
+    void lookupsMayCloseACycleButDependsOnMayNot(@TempDir Path dir) throws Exception {
+        try (var shipped = Files.list(Path.of("mappings"))) {
+            for (Path file : shipped.toList()) {
+                Files.copy(file, dir.resolve(file.getFileName()));
+            }
+        }
+        List<IntegrationTableMapping> loaded = loader.loadFolder(dir);
+        navsync.sync.Mappings mappings = new navsync.sync.Mappings(loaded);
+        IntegrationTableMapping customer = mappings.get("CUSTOMER");
+        assertThat(customer.pairs()).filteredOn(p -> mappings.isSecondPass(customer, p))
+                .extracting(FieldMapping::navField).containsExactly("Primary Contact No.");
+        List<String> order = mappings.dependencyOrder().stream().map(IntegrationTableMapping::name).toList();
+        assertThat(order.indexOf("CUSTOMER")).isLessThan(order.indexOf("CONTACT"));
+
+        Path customerFile = dir.resolve("customer.yaml");
+        Files.writeString(customerFile, Files.readString(customerFile).replace("  - CURRENCY\n", "  - CURRENCY\n  - CONTACT\n"));
+        assertThatThrownBy(() -> loader.loadFolder(dir)).isInstanceOfSatisfying(MappingException.class,
+                e -> assertThat(e.problems()).singleElement().satisfies(p -> assertThat(p.message())
+                        .contains("cycle").contains("CONTACT").contains("CUSTOMER")));
+    }
 }

@@ -284,14 +284,55 @@ class BidirectionalSynchronizationTest {
         assertThat(sales.get("accounts", salesId("20000")).path("telephone1").asText()).isEqualTo("+44 1 NAV");
     }
 
+    @Test
+    void transformationsShapeTheValuesBothWaysAndKeepTheFixedPoint() throws Exception {
+        startEditing(yaml -> replaceOnce(replaceOnce(replaceOnce(yaml,
+                "  - nav: Name\n    sales: name\n", "  - nav: Name\n    sales: name\n    transform:\n      - maxLength: 12\n"),
+                "  - nav: Phone No.\n    sales: telephone1\n", "  - nav: Phone No.\n    sales: telephone1\n    transform:\n"
+                        + "      - regex: { pattern: \"[^0-9+]\", replacement: \"\" }\n"),
+                "  - nav: E-Mail\n    sales: emailaddress1\n", "  - nav: E-Mail\n    sales: emailaddress1\n    transform: [trim, lower]\n"
+                        + "  - nav: Credit Limit (LCY)\n    sales: description\n    direction: ToIntegrationTable\n"
+                        + "    transform:\n      - numberFormat: \"#,##0.00\"\n      - replace: { from: \",\", to: \"'\" }\n"
+                        + "  - nav: Last Date Modified\n    sales: address1_postofficebox\n    direction: ToIntegrationTable\n"
+                        + "    transform:\n      - dateFormat: dd.MM.yyyy\n"));
+        execute("UPDATE " + CUSTOMERS + " SET [E-Mail] = '  Info@Cannon.EXAMPLE ', [Credit Limit (LCY)] = 1234567.5"
+                + " WHERE [No_] = '10000'");
+        assertNoFailures(runBoth());
+
+        var account = sales.get("accounts", salesId("10000"));
+        assertThat(account.path("name").asText()).isEqualTo("The Cannon G");
+        assertThat(account.path("telephone1").asText()).isEqualTo("+441214960100");
+        assertThat(account.path("emailaddress1").asText()).isEqualTo("info@cannon.example");
+        assertThat(account.path("description").asText()).isEqualTo("1'234'567.50");
+        assertThat(account.path("address1_postofficebox").asText()).isEqualTo("20.01.2017");
+        assertThat(nav("10000", "Name")).as("NAV keeps its longer name: the cut value is no change")
+                .isEqualTo("The Cannon Group PLC");
+
+        sales.update("accounts", salesId("10000"), Map.of("telephone1", "+44 (0) 121 496 0199"));
+        assertNoFailures(runBoth());
+        assertThat(nav("10000", "Phone No_")).as("the Sales value, transformed on its way to NAV").isEqualTo("+4401214960199");
+
+        List<SyncJob> again = runBoth();
+        assertThat(again).allSatisfy(j -> assertThat(j.counters().inserted() + j.counters().modified())
+                .as("%s: transformed values are in step", j.direction()).isZero());
+    }
+
+    private static String replaceOnce(String text, String from, String to) {
+        assertThat(text).contains(from);
+        return text.replace(from, to);
+    }
+
     private void start(String conflicts, String deletions) throws Exception {
         startWith(conflicts, deletions, "");
     }
 
     private void startWith(String conflicts, String deletions, String extra) throws Exception {
-        String yaml = Files.readString(Path.of("mappings/customer.yaml"))
-                .replace("conflictResolution: none", "conflictResolution: " + conflicts + "\n" + extra)
-                .replace("deletionResolution: none", "deletionResolution: " + deletions);
+        startEditing(yaml -> yaml.replace("conflictResolution: none", "conflictResolution: " + conflicts + "\n" + extra)
+                .replace("deletionResolution: none", "deletionResolution: " + deletions));
+    }
+
+    private void startEditing(java.util.function.UnaryOperator<String> edit) throws Exception {
+        String yaml = edit.apply(Files.readString(Path.of("mappings/customer.yaml")));
         try (var files = Files.list(Path.of("mappings"))) {
             for (Path file : files.toList()) {
                 Files.copy(file, mappings.resolve(file.getFileName()));
