@@ -32,7 +32,7 @@
  * <h2>Not served (HTTP 501, code {@code 0x0}, or "Could not find a property")</h2>
  * {@code $apply}, lambda operators and collection-valued navigation properties (no related collections are served),
  * {@code $expand} with {@code /$ref}, Dataverse query functions ({@code Microsoft.Dynamics.CRM.*}), deep insert,
- * metadata queries ({@code EntityDefinitions}, {@code sdkmessagefilters}), other actions and functions than
- * {@code WhoAmI} and the three bulk actions, elastic tables.
+ * metadata queries ({@code EntityDefinitions}, {@code sdkmessagefilters}) beyond a Picklist column's options, other
+ * actions and functions than {@code WhoAmI}, {@code InsertOptionValue} and the three bulk actions, elastic tables.
  */
 package navsync.sandbox;

@@ -30,6 +30,7 @@ public final class Router implements ApiHandler {
     private final BulkEndpoint bulk;
     private final ServiceEndpoint service;
     private final BatchEndpoint batch;
+    private final OptionSetEndpoint optionSets;
 
     public Router(DataStore store, EntityService entityService, Identity identity, ChangeTracking changes) {
         this.ctx = new ApiContext(store, entityService, new PayloadReader(store), new QueryExecutor(store), identity,
@@ -39,6 +40,7 @@ public final class Router implements ApiHandler {
         this.bulk = new BulkEndpoint(ctx);
         this.service = new ServiceEndpoint(ctx);
         this.batch = new BatchEndpoint(store, this);
+        this.optionSets = new OptionSetEndpoint(ctx);
     }
 
     /** Whether {@code path} is a Web API path this router serves. */
@@ -86,7 +88,15 @@ public final class Router implements ApiHandler {
                 requireMethod(req, "POST");
                 return batch.execute(req);
             }
+            case "InsertOptionValue" -> {
+                requireMethod(req, "POST");
+                return optionSets.insertOptionValue(req);
+            }
             default -> {
+                if (OptionSetEndpoint.serves(resource)) {
+                    requireMethod(req, "GET");
+                    return optionSets.picklist(req);
+                }
                 return routeEntitySet(req, resource);
             }
         }

@@ -66,6 +66,7 @@ public final class DataFile {
                     writeTable(g, s.table().type(), s.rows(), s.deletions());
                 }
                 g.writeEndObject();
+                writeAddedOptions(g, store);
                 g.writeEndObject();
             }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -90,10 +91,45 @@ public final class DataFile {
                     readTable(store.table(type), type, e.getValue());
                 }
             }
+            readAddedOptions(store, root.path("addedOptions"));
             store.restoreVersion(root.path("version").asLong());
             return true;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load the sandbox from " + file, e);
+        }
+    }
+
+    /** Options added by InsertOptionValue (values from 100,000,000): {entity: {attribute: {value: label}}}. */
+    private static void writeAddedOptions(JsonGenerator g, DataStore store) throws IOException {
+        g.writeObjectFieldStart("addedOptions");
+        for (EntityType t : store.schema().types()) {
+            for (Attribute a : t.attributes()) {
+                Map<Integer, String> added = new java.util.TreeMap<>(a.options());
+                added.keySet().removeIf(v -> v < Attribute.CUSTOM_OPTION_START);
+                if (!added.isEmpty()) {
+                    g.writeObjectFieldStart(t.logicalName() + "." + a.logicalName());
+                    for (Map.Entry<Integer, String> o : added.entrySet()) {
+                        g.writeStringField(o.getKey().toString(), o.getValue());
+                    }
+                    g.writeEndObject();
+                }
+            }
+        }
+        g.writeEndObject();
+    }
+
+    private static void readAddedOptions(DataStore store, JsonNode node) {
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
+            String[] name = e.getKey().split("\\.", 2);
+            EntityType type = store.schema().byLogicalName(name[0]);
+            Attribute a = type == null ? null : type.attribute(name[1]);
+            if (a != null) {
+                e.getValue().properties().forEach(o -> {
+                    if (!a.options().containsKey(Integer.valueOf(o.getKey()))) {
+                        a.addOption(Integer.valueOf(o.getKey()), o.getValue().asText());
+                    }
+                });
+            }
         }
     }
 

@@ -34,7 +34,8 @@ public final class Attribute {
         this.minValue = b.minValue;
         this.maxValue = b.maxValue;
         this.precision = b.precision;
-        this.options = Collections.unmodifiableMap(new LinkedHashMap<>(b.options));
+        // sorted by value; InsertOptionValue adds to it while requests read it
+        this.options = new java.util.concurrent.ConcurrentSkipListMap<>(b.options);
         this.stateLinks = Collections.unmodifiableMap(new LinkedHashMap<>(b.stateLinks));
         this.requiredLevel = b.requiredLevel;
         this.validForCreate = b.validForCreate;
@@ -81,8 +82,27 @@ public final class Attribute {
 
     /** Valid option values with labels, for Picklist, State and Status. */
     public Map<Integer, String> options() {
-        return options;
+        return Collections.unmodifiableMap(options);
     }
+
+    /**
+     * Adds an option to a Picklist (InsertOptionValue): {@code value}, or the next one from the
+     * default publisher's prefix (100,000,000) when null. Returns the value.
+     */
+    public synchronized int addOption(Integer value, String label) {
+        if (type != AttributeType.PICKLIST) {
+            throw new IllegalStateException(logicalName + " is not a Picklist");
+        }
+        int next = value != null ? value : Math.max(CUSTOM_OPTION_START, options.keySet().stream()
+                .mapToInt(Integer::intValue).max().orElse(0) + 1);
+        if (options.putIfAbsent(next, label) != null) {
+            throw new IllegalArgumentException("value " + next + " is already used by option '" + options.get(next) + "'");
+        }
+        return next;
+    }
+
+    /** The first value of options added to an organization (publisher prefix 10000 x 10,000). */
+    public static final int CUSTOM_OPTION_START = 100_000_000;
 
     /** STATE: state value to its default status. STATUS: status value to the state it belongs to. */
     public Map<Integer, Integer> stateLinks() {
