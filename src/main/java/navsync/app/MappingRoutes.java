@@ -3,6 +3,7 @@ package navsync.app;
 import navsync.mapping.Direction;
 import navsync.mapping.IntegrationTableMapping;
 import navsync.sync.Mappings;
+import navsync.sync.SynchronizationService;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
@@ -27,11 +28,17 @@ final class MappingRoutes extends RouteBuilder {
     @Override
     public void configure() {
         for (IntegrationTableMapping mapping : mappings.all()) {
-            if (mapping.allows(Direction.ToIntegrationTable)) {
+            if (mapping.isOptionMapping()) {
+                Direction pass = mapping.direction();
+                String kind = pass == Direction.ToIntegrationTable ? "nav-to-sales-" : "sales-to-nav-";
+                templatedRoute("option-mapping").routeId(kind + mapping.name()).parameter("mapping", mapping.name())
+                        .parameter("pass", pass.name())
+                        .parameter("endpoint", SynchronizationService.passEndpoint(mapping.name(), pass));
+            } else if (mapping.allows(Direction.ToIntegrationTable)) {
                 templatedRoute("nav-to-sales").routeId("nav-to-sales-" + mapping.name())
                         .parameter("mapping", mapping.name());
             }
-            if (mapping.allows(Direction.FromIntegrationTable)) {
+            if (!mapping.isOptionMapping() && mapping.allows(Direction.FromIntegrationTable)) {
                 templatedRoute("sales-to-nav").routeId("sales-to-nav-" + mapping.name())
                         .parameter("mapping", mapping.name());
             }

@@ -28,6 +28,7 @@ import java.util.Map;
  * @param navDefaults             NAV field values of records created from Sales (NAV's config template), by SQL column
  * @param schedule                when the mapping synchronizes by itself, or null
  * @param skipPolicy              when a record that keeps failing is skipped, or null for navsync's default
+ * @param option                  for an option mapping, the choice column its records pair with; else null
  */
 public record IntegrationTableMapping(String name, Path file, String table, String sqlTable, String navKeyColumn,
                                       SalesEntity entity, Direction direction, boolean synchOnlyCoupledRecords,
@@ -35,7 +36,13 @@ public record IntegrationTableMapping(String name, Path file, String table, Stri
                                       List<FieldMapping> fields, int batchSize, List<String> dependsOn,
                                       ConflictResolution conflictResolution, ConflictResolution mergeFallback,
                                       DeletionResolution deletionResolution, String numberSeries,
-                                      Map<String, Object> navDefaults, Schedule schedule, SkipPolicy skipPolicy) {
+                                      Map<String, Object> navDefaults, Schedule schedule, SkipPolicy skipPolicy,
+                                      OptionMapping option) {
+
+    /** NAV records paired with the options of a choice column, not with rows. */
+    public boolean isOptionMapping() {
+        return option != null;
+    }
 
     /** Whether this mapping lets data flow in the one-way direction {@code pass}. */
     public boolean allows(Direction pass) {

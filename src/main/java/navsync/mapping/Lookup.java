@@ -10,11 +10,14 @@ package navsync.mapping;
  *                        navigation property (ownerid, parentcustomerid_account)
  * @param whenUncoupled   what to do when the related record is not coupled
  * @param through         a NAV table between the field's value and the related record's key, or null
+ * @param option          the related mapping is an option mapping: the Sales value is the option's
+ *                        value in the choice column {@code lookupAttribute}, written and read as is
  */
-public record Lookup(String mapping, String lookupAttribute, UncoupledLookup whenUncoupled, Relation through) {
+public record Lookup(String mapping, String lookupAttribute, UncoupledLookup whenUncoupled, Relation through,
+                     boolean option) {
 
-    /** The property that holds the related row's id when reading. */
+    /** The property that holds the related row's id (or the option value) when reading. */
     public String valueProperty() {
-        return "_" + lookupAttribute + "_value";
+        return option ? lookupAttribute : "_" + lookupAttribute + "_value";
     }
 }

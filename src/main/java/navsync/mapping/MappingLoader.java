@@ -36,10 +36,11 @@ public final class MappingLoader {
 
     private static final Set<String> MAPPING_KEYS = Set.of("name", "table", "entity", "direction",
             "synchOnlyCoupledRecords", "tableFilter", "integrationTableFilter", "fields", "batchSize", "dependsOn",
-            "conflictResolution", "mergeFallback", "deletionResolution", "newRecords", "schedule", "skip");
+            "conflictResolution", "mergeFallback", "deletionResolution", "newRecords", "schedule", "skip", "option");
+    private static final Set<String> OPTION_KEYS = Set.of("attribute", "labelField");
     private static final Set<String> SCHEDULE_KEYS = Set.of("interval", "cron", "enabled");
     private static final Set<String> FIELD_KEYS = Set.of("nav", "sales", "direction", "constant", "lookup",
-            "lookupAttribute", "whenUncoupled", "through", "notNull", "code", "transform");
+            "lookupAttribute", "whenUncoupled", "through", "notNull", "code", "transform", "option");
     private static final Set<String> THROUGH_KEYS = Set.of("table", "from", "to", "where");
     private static final Set<String> NEW_RECORD_KEYS = Set.of("numberSeries", "navDefaults");
     private static final Set<String> FILTER_KEYS = Set.of("field", "operator", "value");
@@ -100,10 +101,19 @@ public final class MappingLoader {
                 }
             }
             for (FieldMapping field : mapping.fields()) {
-                if (field.lookup() != null && !byName.containsKey(field.lookup().mapping())) {
-                    problems.add(new MappingProblem(mapping.file().toString(), field.line(), "lookup",
+                if (field.lookup() == null) {
+                    continue;
+                }
+                String key = field.lookup().option() ? "option" : "lookup";
+                IntegrationTableMapping target = byName.get(field.lookup().mapping());
+                if (target == null) {
+                    problems.add(new MappingProblem(mapping.file().toString(), field.line(), key,
                             "no mapping named '" + field.lookup().mapping() + "' to look '" + field.navField()
                                     + "' up in; known: " + new java.util.TreeSet<>(byName.keySet())));
+                } else if (target.isOptionMapping() != field.lookup().option()) {
+                    problems.add(new MappingProblem(mapping.file().toString(), field.line(), key, field.lookup().option()
+                            ? "'" + target.name() + "' is not an option mapping; use 'lookup: " + target.name() + "'"
+                            : "'" + target.name() + "' is an option mapping; use 'option: " + target.name() + "'"));
                 }
             }
         }
@@ -178,8 +188,9 @@ public final class MappingLoader {
         }
         YamlNode top = new YamlNode(root, "", problems);
         Map<String, YamlNode> keys = top.fields(MAPPING_KEYS);
+        boolean optionMapping = keys.containsKey("option");
         for (String required : List.of("name", "table", "entity", "direction", "fields")) {
-            if (top.isMapping() && !keys.containsKey(required)) {
+            if (top.isMapping() && !keys.containsKey(required) && !(optionMapping && required.equals("fields"))) {
                 problems.add(top.line(), required, "required key is missing");
             }
         }
@@ -260,17 +271,47 @@ public final class MappingLoader {
         }
         Schedule schedule = keys.containsKey("schedule") ? readSchedule(keys.get("schedule")) : null;
         SkipPolicy skip = keys.containsKey("skip") ? readSkip(keys.get("skip")) : null;
+        OptionMapping option = optionMapping ? readOption(keys, table, tableName, direction, deletions) : null;
         if (name == null || table == null || entity == null || direction == null) {
             return Optional.empty();
         }
         IntegrationTableMapping mapping = new IntegrationTableMapping(name, file, tableName, sqlTable,
                 table.primaryKey().get(0), entity, direction, onlyCoupled, filter, integrationFilter, fields,
-                batchSize, dependsOn, conflicts, mergeFallback, deletions, numberSeries, navDefaults, schedule, skip);
+                batchSize, dependsOn, conflicts, mergeFallback, deletions, numberSeries, navDefaults, schedule, skip, option);
         return Optional.of(new LoadedMapping(mapping, keys.get("name").line()));
     }
 
     private static String text(YamlNode node) {
         return node == null ? null : node.text();
+    }
+
+    /**
+     * An option mapping's {@code option: {attribute, labelField}}: one way (NAV's rule), no field pairs
+     * (the NAV code pairs with the option's label), deletions none, restore or uncouple.
+     */
+    private OptionMapping readOption(Map<String, YamlNode> keys, NavTable table, String tableName, Direction direction,
+                                     DeletionResolution deletions) {
+        YamlNode node = keys.get("option");
+        Map<String, YamlNode> option = node.fields(OPTION_KEYS);
+        String attribute = text(option.get("attribute"));
+        if (attribute == null) {
+            node.problem("'attribute' is missing: the Sales choice column, e.g. paymenttermscode");
+        } else if (!ATTRIBUTE.matcher(attribute).matches()) {
+            option.get("attribute").problem("'" + attribute + "' is not a Sales attribute logical name");
+        }
+        String labelField = text(option.get("labelField"));
+        String labelColumn = labelField == null ? null : resolveColumn(option.get("labelField"), labelField, table, tableName);
+        if (direction == Direction.Bidirectional) {
+            keys.get("direction").problem("an option mapping runs one way (NAV's rule): ToIntegrationTable or"
+                    + " FromIntegrationTable");
+        }
+        if (keys.containsKey("fields")) {
+            keys.get("fields").problem("an option mapping has no field pairs: the NAV code pairs with the option's label");
+        }
+        if (deletions == DeletionResolution.propagate) {
+            keys.get("deletionResolution").problem("an option mapping resolves deletions with none, restore or uncouple");
+        }
+        return attribute == null ? null : new OptionMapping(attribute, labelColumn);
     }
 
     private List<TableFilterCondition> readFilter(YamlNode node, NavTable table, String tableName) {
@@ -437,7 +478,20 @@ public final class MappingLoader {
                 item.problem("NAV field '" + navField + "' is already written by another pair");
             }
             Lookup lookup = null;
-            if (keys.containsKey("lookup")) {
+            if (keys.containsKey("option")) {
+                String target = keys.get("option").text();
+                UncoupledLookup whenUnmapped = keys.containsKey("whenUncoupled")
+                        ? keys.get("whenUncoupled").enumValue(UncoupledLookup.class) : UncoupledLookup.clear;
+                if (keys.containsKey("lookup") || keys.containsKey("through") || keys.containsKey("lookupAttribute")) {
+                    item.problem("a pair translates through 'option' or through 'lookup', not both");
+                } else if (whenUnmapped == UncoupledLookup.synchronize) {
+                    keys.get("whenUncoupled").problem("an option is not synchronized first: clear, keep or fail");
+                } else if (navField == null || sales == null) {
+                    item.problem("an option pair needs both 'nav' and 'sales' (the choice column)");
+                } else if (target != null && whenUnmapped != null) {
+                    lookup = new Lookup(target, sales, whenUnmapped, null, true);
+                }
+            } else if (keys.containsKey("lookup")) {
                 String target = keys.get("lookup").text();
                 String attribute = keys.containsKey("lookupAttribute") ? keys.get("lookupAttribute").text() : sales;
                 UncoupledLookup whenUncoupled = keys.containsKey("whenUncoupled")
@@ -447,7 +501,7 @@ public final class MappingLoader {
                 } else if (target != null && attribute != null && whenUncoupled != null) {
                     Relation through = keys.containsKey("through") ? readRelation(keys.get("through")) : null;
                     if (!keys.containsKey("through") || through != null) {
-                        lookup = new Lookup(target, attribute, whenUncoupled, through);
+                        lookup = new Lookup(target, attribute, whenUncoupled, through, false);
                     }
                 }
             } else {

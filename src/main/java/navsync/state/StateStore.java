@@ -18,12 +18,14 @@ public final class StateStore implements AutoCloseable {
     private final CouplingStore couplings;
     private final JobStore jobs;
     private final WatermarkStore watermarks;
+    private final OptionCouplingStore optionCouplings;
 
     private StateStore(HikariDataSource dataSource) {
         this.dataSource = dataSource;
         this.couplings = new CouplingStore(this);
         this.jobs = new JobStore(this);
         this.watermarks = new WatermarkStore(this);
+        this.optionCouplings = new OptionCouplingStore(this);
     }
 
     /** Opens a pool on the database and brings its schema up to date. */
@@ -63,6 +65,10 @@ public final class StateStore implements AutoCloseable {
 
     public WatermarkStore watermarks() {
         return watermarks;
+    }
+
+    public OptionCouplingStore optionCouplings() {
+        return optionCouplings;
     }
 
     /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */

@@ -7,11 +7,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import navsync.mapping.FieldMapping;
 import navsync.mapping.IntegrationTableMapping;
 import navsync.mapping.UncoupledLookup;
 import navsync.state.Coupling;
 import navsync.state.CouplingStore;
+import navsync.state.OptionCouplingStore;
+import navsync.state.StateStore;
 
 /**
  * The couplings that lookup fields of one batch translate through, fetched once per batch and per
@@ -22,9 +27,13 @@ final class LookupCouplings {
     private final CouplingStore couplings;
     private final navsync.nav.NavQueries queries;
     private final javax.sql.DataSource nav;
-    /** By the field's key: NAV value -> Sales id, and back; through a relation where the field has one. */
-    private final Map<String, Map<String, UUID>> salesIdByCode = new HashMap<>();
-    private final Map<String, Map<UUID, String>> codeBySalesId = new HashMap<>();
+    /**
+     * By the field's key: NAV value -> Sales value (a row id, or an option's value), and back (by the
+     * Sales value's text); through a relation where the field has one.
+     */
+    private final Map<String, Map<String, JsonNode>> salesValueByCode = new HashMap<>();
+    private final Map<String, Map<String, String>> codeBySalesValue = new HashMap<>();
+    private final OptionCouplingStore optionCouplings;
 
     /** By related mapping: records that lookups with whenUncoupled synchronize need and that are not coupled. */
     private final Map<String, Set<String>> uncoupledNavKeys = new HashMap<>();
@@ -34,8 +43,9 @@ final class LookupCouplings {
     /** A second-pass lookup of the current record was left waiting (since {@link #takeDeferred()}). */
     private boolean deferred;
 
-    LookupCouplings(CouplingStore couplings, navsync.nav.NavQueries queries, javax.sql.DataSource nav, JobRun run) {
-        this.couplings = couplings;
+    LookupCouplings(StateStore store, navsync.nav.NavQueries queries, javax.sql.DataSource nav, JobRun run) {
+        this.couplings = store.couplings();
+        this.optionCouplings = store.optionCouplings();
         this.queries = queries;
         this.nav = nav;
         this.defersSecondPass = run.selection() == null; // chosen records (and the second pass) follow the policy
@@ -74,6 +84,10 @@ final class LookupCouplings {
             if (pair.lookup() == null) {
                 continue;
             }
+            if (pair.lookup().option()) {
+                fetchOptions(pair);
+                continue;
+            }
             Set<String> codes = new HashSet<>();
             for (Map<String, Object> row : rows) {
                 Object code = row.get(pair.navColumn());
@@ -86,7 +100,7 @@ final class LookupCouplings {
             relatedKeyByCode.forEach((code, relatedKey) -> {
                 Coupling c = found.get(relatedKey);
                 if (c != null && !c.isPending()) {
-                    salesIdByCode.computeIfAbsent(pair.key(), k -> new HashMap<>()).put(code, c.salesId());
+                    salesValueByCode.computeIfAbsent(pair.key(), k -> new HashMap<>()).put(code, TextNode.valueOf(c.salesId().toString()));
                 } else if (pair.lookup().whenUncoupled() == UncoupledLookup.synchronize) {
                     uncoupledNavKeys.computeIfAbsent(pair.lookup().mapping(), k -> new java.util.TreeSet<>()).add(relatedKey);
                 }
@@ -125,6 +139,10 @@ final class LookupCouplings {
             if (pair.lookup() == null) {
                 continue;
             }
+            if (pair.lookup().option()) {
+                fetchOptions(pair);
+                continue;
+            }
             Set<UUID> ids = new HashSet<>();
             for (com.fasterxml.jackson.databind.JsonNode row : rows) {
                 com.fasterxml.jackson.databind.JsonNode id = row.get(pair.salesReadProperty());
@@ -144,7 +162,8 @@ final class LookupCouplings {
                         uncoupledSalesIds.computeIfAbsent(pair.lookup().mapping(), k -> new java.util.TreeSet<>()).add(id));
             }
             through(pair, idByRelatedKey.keySet(), false).forEach((relatedKey, code) ->
-                    codeBySalesId.computeIfAbsent(pair.key(), k -> new HashMap<>()).put(idByRelatedKey.get(relatedKey), code));
+                    codeBySalesValue.computeIfAbsent(pair.key(), k -> new HashMap<>())
+                            .put(idByRelatedKey.get(relatedKey).toString(), code));
         }
     }
 
@@ -162,13 +181,28 @@ final class LookupCouplings {
         return out;
     }
 
-    /** The Sales id a lookup field's NAV value stands for, or null when its related record is not coupled. */
-    UUID salesId(FieldMapping pair, String code) {
-        return salesIdByCode.getOrDefault(pair.key(), Map.of()).get(code);
+    /** An option pair's translations: all pairings of its option mapping (a small table), both ways. */
+    private void fetchOptions(FieldMapping pair) {
+        if (salesValueByCode.containsKey(pair.key())) {
+            return;
+        }
+        Map<String, JsonNode> forward = new HashMap<>();
+        Map<String, String> back = new HashMap<>();
+        optionCouplings.all(pair.lookup().mapping()).values().forEach(o -> {
+            forward.put(o.navKey(), IntNode.valueOf(o.value()));
+            back.put(Integer.toString(o.value()), o.navKey());
+        });
+        salesValueByCode.put(pair.key(), forward);
+        codeBySalesValue.put(pair.key(), back);
     }
 
-    /** The NAV value a lookup field gets for a Sales id, or null when that row is not coupled. */
-    String navKey(FieldMapping pair, UUID salesId) {
-        return codeBySalesId.getOrDefault(pair.key(), Map.of()).get(salesId);
+    /** The Sales value a lookup field's NAV value stands for, or null when its related record is not coupled. */
+    JsonNode salesValue(FieldMapping pair, String code) {
+        return salesValueByCode.getOrDefault(pair.key(), Map.of()).get(code);
+    }
+
+    /** The NAV value a lookup field gets for a Sales value, or null when that row (or option) is not coupled. */
+    String navKey(FieldMapping pair, JsonNode salesValue) {
+        return codeBySalesValue.getOrDefault(pair.key(), Map.of()).get(salesValue.asText());
     }
 }

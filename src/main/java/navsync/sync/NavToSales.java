@@ -57,7 +57,7 @@ final class NavToSales {
         }
         Map<String, Coupling> couplings = store.couplings().findByNavKeys(mapping.name(),
                 todo.stream().map(NavToSales::key).toList());
-        LookupCouplings lookups = new LookupCouplings(store.couplings(), queries, nav, run);
+        LookupCouplings lookups = new LookupCouplings(store, queries, nav, run);
         lookups.fetchForNavRows(mapping, todo);
         if (relatedFirst.synchronize(run, lookups)) {
             lookups.fetchForNavRows(mapping, todo);
@@ -116,7 +116,7 @@ final class NavToSales {
         for (ObjectNode row : reader.byIds(mapping.entity(), needSales.keySet(), sides.salesSelect(mapping))) {
             salesRows.put(UUID.fromString(row.get(mapping.entity().primaryId()).asText()), row);
         }
-        LookupCouplings lookups = new LookupCouplings(store.couplings(), queries, nav, batch.run);
+        LookupCouplings lookups = new LookupCouplings(store, queries, nav, batch.run);
         lookups.fetchForSalesValues(mapping, salesRows.values());
         for (Map.Entry<UUID, Pending> entry : needSales.entrySet()) {
             UUID salesId = entry.getKey();

@@ -72,7 +72,7 @@ final class SalesToNav {
                 navRows.put(NavToSales.key(row), row);
             }
         }
-        LookupCouplings lookups = new LookupCouplings(store.couplings(), queries, nav, run);
+        LookupCouplings lookups = new LookupCouplings(store, queries, nav, run);
         lookups.fetchForNavRows(mapping, navRows.values());
         lookups.fetchForSalesValues(mapping, byId.values());
         if (relatedFirst.synchronize(run, lookups)) {

@@ -59,11 +59,11 @@ public final class Sides {
                 continue;
             }
             String code = raw == null ? "" : raw.toString();
-            UUID id = code.isEmpty() ? null : lookups.salesId(pair, code);
-            if (!code.isEmpty() && id == null) {
+            JsonNode related = code.isEmpty() ? null : lookups.salesValue(pair, code);
+            if (!code.isEmpty() && related == null) {
                 uncoupled.put(key, code);
             }
-            values.set(key, id == null ? NODES.nullNode() : NODES.textNode(id.toString()));
+            values.set(key, related == null ? NODES.nullNode() : related);
         }
         return new NavSide(values, uncoupled, new java.util.HashSet<>());
     }
@@ -103,6 +103,11 @@ public final class Sides {
                 continue;
             }
             UncoupledLookup policy = lookups.policy(pair);
+            if ((policy == UncoupledLookup.fail || policy == UncoupledLookup.synchronize) && pair.lookup().option()) {
+                throw new IllegalArgumentException(pair.navField() + " " + code + " is not paired with an option of "
+                        + mappings.get(pair.lookup().mapping()).entity().logicalName() + "." + pair.salesAttribute()
+                        + " (option mapping " + pair.lookup().mapping() + ")");
+            }
             if (policy == UncoupledLookup.fail || policy == UncoupledLookup.synchronize) {
                 throw new IllegalArgumentException(pair.navField() + " " + code + " must be coupled to a "
                         + mappings.get(pair.lookup().mapping()).entity().logicalName() + " (mapping "
@@ -124,7 +129,7 @@ public final class Sides {
             if (value == null) {
                 continue;
             }
-            if (pair.lookup() == null) {
+            if (pair.lookup() == null || pair.lookup().option()) {
                 payload.set(pair.salesAttribute(), value);
             } else {
                 String set = mappings.get(pair.lookup().mapping()).entity().entitySet();
@@ -160,13 +165,18 @@ public final class Sides {
             }
             NavColumn column = table.column(pair.navColumn()).orElseThrow();
             if (pair.lookup() != null && !value.isNull()) {
-                String code = lookups.navKey(pair, UUID.fromString(value.asText()));
+                String code = lookups.navKey(pair, value);
                 if (code == null && lookups.defersSecondPass() && mappings.isSecondPass(mapping, pair)) {
                     lookups.noteDeferred();
                     continue;
                 }
                 if (code == null) {
                     UncoupledLookup policy = lookups.policy(pair);
+                    if ((policy == UncoupledLookup.fail || policy == UncoupledLookup.synchronize) && pair.lookup().option()) {
+                        throw new IllegalArgumentException("option " + value.asText() + " of " + pair.salesAttribute()
+                                + " is not paired with a NAV " + mappings.get(pair.lookup().mapping()).table()
+                                + " (option mapping " + pair.lookup().mapping() + ")");
+                    }
                     if (policy == UncoupledLookup.fail || policy == UncoupledLookup.synchronize) {
                         throw new IllegalArgumentException(mappings.get(pair.lookup().mapping()).entity().logicalName()
                                 + " " + value.asText() + " in " + pair.salesAttribute() + " must be coupled to a "

@@ -15,6 +15,7 @@ public final class SyncEngine {
     private final NavReader navReader;
     private final SalesSource salesSource;
     private final SyncSteps steps;
+    private final OptionPass optionPass;
 
     public SyncEngine(NavSchema schema, NavQueries queries, DataSource nav, SalesWebApi api, StateStore store,
                       Mappings mappings, SynchronizationJobs jobs, int skipAfterFailures) {
@@ -30,6 +31,7 @@ public final class SyncEngine {
                 relatedFirst), new SalesToNav(store, sides, queries, nav, navWriter, deletions, newRecords, relatedFirst),
                 new SalesBulkWriter(api), api, navWriter, sides, skipAfterFailures);
         relatedFirst.use(navReader, salesSource, steps);
+        this.optionPass = new OptionPass(store, new navsync.sales.OptionSets(api), sides, queries, nav, navWriter);
     }
 
     public NavReader navReader() {
@@ -42,5 +44,9 @@ public final class SyncEngine {
 
     public SyncSteps steps() {
         return steps;
+    }
+
+    public OptionPass optionPass() {
+        return optionPass;
     }
 }

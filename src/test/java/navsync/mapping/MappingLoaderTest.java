@@ -190,4 +190,43 @@ class MappingLoaderTest {
                 e -> assertThat(e.problems()).singleElement().satisfies(p -> assertThat(p.message())
                         .contains("cycle").contains("CONTACT").contains("CUSTOMER")));
     }
+
+    @Test
+    void optionMappingsRunOneWayWithoutFieldPairsAndPairsNameTheRightKind(@TempDir Path dir) throws Exception {
+        Path terms = dir.resolve("terms.yaml");
+        Files.writeString(terms, """
+                name: PAYMENT-TERMS
+                table: Payment Terms
+                entity: account
+                option: { attribute: paymenttermscode, labelField: Descripton }
+                direction: Bidirectional
+                deletionResolution: propagate
+                fields:
+                  - { nav: Code, sales: name }
+                """);
+        Path customer = dir.resolve("customer.yaml");
+        Files.writeString(customer, """
+                name: CUSTOMER
+                table: Customer
+                entity: account
+                direction: Bidirectional
+                fields:
+                  - nav: Payment Terms Code
+                    sales: paymenttermscode
+                    lookup: PAYMENT-TERMS
+                """);
+        assertThatThrownBy(() -> loader.loadFiles(List.of(terms)))
+                .isInstanceOfSatisfying(MappingException.class, e -> assertThat(e.problems())
+                        .extracting(MappingProblem::line).containsExactlyInAnyOrder(4, 5, 6, 8));
+        Files.writeString(terms, """
+                name: PAYMENT-TERMS
+                table: Payment Terms
+                entity: account
+                option: { attribute: paymenttermscode }
+                direction: ToIntegrationTable
+                """);
+        assertThatThrownBy(() -> loader.loadFiles(List.of(terms, customer)))
+                .isInstanceOfSatisfying(MappingException.class, e -> assertThat(e.problems()).singleElement()
+                        .satisfies(p -> assertThat(p.message()).contains("is an option mapping; use 'option: PAYMENT-TERMS'")));
+    }
 }

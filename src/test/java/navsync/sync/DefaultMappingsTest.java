@@ -168,6 +168,69 @@ class DefaultMappingsTest {
     }
 
     @Test
+    void optionMappingsPairNavCodesWithChoiceOptionsAndCustomersCarryThemBothWays() throws Exception {
+        List<SyncJob> first = app.synchronization().runAll(TIMEOUT);
+        assertAllSucceed(first);
+        List<String> order = first.stream().map(SyncJob::mappingName).toList();
+        assertThat(order.indexOf("SHIPPING-AGENT")).as("option mappings before the customers using them")
+                .isLessThan(order.indexOf("CUSTOMER"));
+
+        var agents = app.store().optionCouplings().all("SHIPPING-AGENT");
+        assertThat(agents.get("DHL").value()).as("matched by label").isEqualTo(2);
+        assertThat(agents.get("FEDEX").value()).as("matched case-insensitively").isEqualTo(3);
+        assertThat(agents.get("UPS").value()).isEqualTo(4);
+        assertThat(agents.get("OWN LOG.").value()).as("no option matched: added").isGreaterThanOrEqualTo(100_000_000);
+        var terms = app.store().optionCouplings().all("PAYMENT-TERMS");
+        assertThat(terms.keySet()).containsExactlyInAnyOrder("14 DAYS", "1M(8D)", "21 DAYS", "CM", "COD");
+        var methods = app.store().optionCouplings().all("SHIPMENT-METHOD");
+        assertThat(methods.get("FOB").value()).isEqualTo(1);
+
+        var account = sales.get("accounts", salesId("CUSTOMER", "10000"));
+        assertThat(account.path("paymenttermscode").asInt()).isEqualTo(terms.get("1M(8D)").value());
+        assertThat(account.path("address1_freighttermscode").asInt()).isEqualTo(methods.get("EXW").value());
+        assertThat(account.path("address1_shippingmethodcode").asInt()).isEqualTo(2);
+
+        UUID selangorian = salesId("CUSTOMER", "20000");
+        sales.update("accounts", selangorian, Map.of("address1_shippingmethodcode", 3, "paymenttermscode",
+                terms.get("COD").value(), "address1_freighttermscode", 2));
+        assertAllSucceed(app.synchronization().run("CUSTOMER", navsync.mapping.Direction.FromIntegrationTable, TIMEOUT));
+        assertThat(nav("Customer", "No_", "20000", "Shipping Agent Code")).isEqualTo("FEDEX");
+        assertThat(nav("Customer", "No_", "20000", "Payment Terms Code")).isEqualTo("COD");
+        assertThat(nav("Customer", "No_", "20000", "Shipment Method Code"))
+                .as("'No Charge' is paired with no NAV code: NAV keeps its value").isEqualTo("CIF");
+
+        app.synchronization().runAll(TIMEOUT);
+        List<SyncJob> again = app.synchronization().runAll(TIMEOUT);
+        assertThat(again).allSatisfy(j -> assertThat(j.counters().inserted() + j.counters().modified())
+                .as("%s %s", j.mappingName(), j.direction()).isZero());
+    }
+
+    @Test
+    void anOptionMappingFromSalesCreatesNavRecordsNamedByTheLabels(@TempDir Path mappings) throws Exception {
+        app.close();
+        try (var files = java.nio.file.Files.list(Path.of("mappings"))) {
+            for (Path file : files.toList()) {
+                java.nio.file.Files.copy(file, mappings.resolve(file.getFileName()));
+            }
+        }
+        Path agents = mappings.resolve("shipping-agent.yaml");
+        java.nio.file.Files.writeString(agents, java.nio.file.Files.readString(agents)
+                .replace("direction: ToIntegrationTable", "direction: FromIntegrationTable"));
+        app = NavsyncTestApp.start(data, Map.of("navsync.mappings-dir", mappings.toString()));
+
+        assertAllSucceed(app.synchronization().run("SHIPPING-AGENT", null, TIMEOUT));
+        var pairs = app.store().optionCouplings().all("SHIPPING-AGENT");
+        assertThat(pairs.get("DHL").value()).isEqualTo(2);
+        assertThat(pairs.get("POSTAL MAI").value()).as("the label upper-cased and cut to the Code length").isEqualTo(5);
+        assertThat(nav("Shipping Agent", "Code", "POSTAL MAI", "Name")).isEqualTo("Postal Mail");
+        assertThat(nav("Shipping Agent", "Code", "WILL CALL", "Name")).isEqualTo("Will Call");
+        assertThat(pairs).doesNotContainKey("OWN LOG.");
+        List<SyncJob> again = app.synchronization().run("SHIPPING-AGENT", null, TIMEOUT);
+        assertThat(again.get(0).counters().inserted()).isZero();
+        assertThat(again.get(0).counters().unchanged()).isEqualTo(7);
+    }
+
+    @Test
     void itemsAndProductsRoundTrip() throws Exception {
         assertAllSucceed(app.synchronization().run("ITEM-PRODUCT", null, TIMEOUT));
         int items = count("SELECT COUNT(*) FROM " + COMPANY + "Item] WHERE [Blocked] = 0");
