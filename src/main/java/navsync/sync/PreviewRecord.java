@@ -6,7 +6,7 @@ import java.util.UUID;
 /**
  * What a pass would do to one record, reported by a preview (dry run) instead of doing it.
  *
- * @param action  insert, modify, delete, uncouple or fail
+ * @param action  insert, modify, delete, couple (an option mapping's pairing), uncouple or fail
  * @param toSales the attributes it would write to Sales, or null
  * @param toNav   the NAV fields it would write, or null
  * @param message why it would fail, or null
