@@ -12,9 +12,10 @@ package navsync.mapping;
  * @param through         a NAV table between the field's value and the related record's key, or null
  * @param option          the related mapping is an option mapping: the Sales value is the option's
  *                        value in the choice column {@code lookupAttribute}, written and read as is
+ * @param blankIsBaseCurrency a blank NAV code (NAV's LCY) stands for the organization's base currency, and back
  */
 public record Lookup(String mapping, String lookupAttribute, UncoupledLookup whenUncoupled, Relation through,
-                     boolean option) {
+                     boolean option, boolean blankIsBaseCurrency) {
 
     /** The property that holds the related row's id (or the option value) when reading. */
     public String valueProperty() {

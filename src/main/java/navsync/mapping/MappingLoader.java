@@ -40,7 +40,8 @@ public final class MappingLoader {
     private static final Set<String> OPTION_KEYS = Set.of("attribute", "labelField");
     private static final Set<String> SCHEDULE_KEYS = Set.of("interval", "cron", "enabled");
     private static final Set<String> FIELD_KEYS = Set.of("nav", "sales", "direction", "constant", "lookup",
-            "lookupAttribute", "whenUncoupled", "through", "notNull", "code", "transform", "option");
+            "lookupAttribute", "whenUncoupled", "through", "notNull", "code", "transform", "option",
+            "blankIsBaseCurrency");
     private static final Set<String> THROUGH_KEYS = Set.of("table", "from", "to", "where");
     private static final Set<String> NEW_RECORD_KEYS = Set.of("numberSeries", "navDefaults");
     private static final Set<String> FILTER_KEYS = Set.of("field", "operator", "value");
@@ -489,7 +490,7 @@ public final class MappingLoader {
                 } else if (navField == null || sales == null) {
                     item.problem("an option pair needs both 'nav' and 'sales' (the choice column)");
                 } else if (target != null && whenUnmapped != null) {
-                    lookup = new Lookup(target, sales, whenUnmapped, null, true);
+                    lookup = new Lookup(target, sales, whenUnmapped, null, true, false);
                 }
             } else if (keys.containsKey("lookup")) {
                 String target = keys.get("lookup").text();
@@ -501,11 +502,13 @@ public final class MappingLoader {
                 } else if (target != null && attribute != null && whenUncoupled != null) {
                     Relation through = keys.containsKey("through") ? readRelation(keys.get("through")) : null;
                     if (!keys.containsKey("through") || through != null) {
-                        lookup = new Lookup(target, attribute, whenUncoupled, through, false);
+                        lookup = new Lookup(target, attribute, whenUncoupled, through, false,
+                                keys.containsKey("blankIsBaseCurrency")
+                                        && Boolean.TRUE.equals(keys.get("blankIsBaseCurrency").bool()));
                     }
                 }
             } else {
-                for (String only : List.of("lookupAttribute", "whenUncoupled", "through")) {
+                for (String only : List.of("lookupAttribute", "whenUncoupled", "through", "blankIsBaseCurrency")) {
                     if (keys.containsKey(only)) {
                         keys.get(only).problem("only used with 'lookup'");
                     }

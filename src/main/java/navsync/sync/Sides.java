@@ -29,10 +29,12 @@ public final class Sides {
 
     private final NavSchema schema;
     private final Mappings mappings;
+    private final navsync.sales.SalesOrganization organization;
 
-    public Sides(NavSchema schema, Mappings mappings) {
+    public Sides(NavSchema schema, Mappings mappings, navsync.sales.SalesOrganization organization) {
         this.schema = schema;
         this.mappings = mappings;
+        this.organization = organization;
     }
 
     /**
@@ -59,7 +61,8 @@ public final class Sides {
                 continue;
             }
             String code = raw == null ? "" : raw.toString();
-            JsonNode related = code.isEmpty() ? null : lookups.salesValue(pair, code);
+            JsonNode related = !code.isEmpty() ? lookups.salesValue(pair, code)
+                    : pair.lookup().blankIsBaseCurrency() ? NODES.textNode(organization.baseCurrencyId().toString()) : null;
             if (!code.isEmpty() && related == null) {
                 uncoupled.put(key, code);
             }
@@ -164,7 +167,10 @@ public final class Sides {
                 continue;
             }
             NavColumn column = table.column(pair.navColumn()).orElseThrow();
-            if (pair.lookup() != null && !value.isNull()) {
+            if (pair.lookup() != null && pair.lookup().blankIsBaseCurrency() && !value.isNull()
+                    && value.asText().equals(organization.baseCurrencyId().toString())) {
+                value = NODES.nullNode(); // the base currency is NAV's LCY: a blank code
+            } else if (pair.lookup() != null && !value.isNull()) {
                 String code = lookups.navKey(pair, value);
                 if (code == null && lookups.defersSecondPass() && mappings.isSecondPass(mapping, pair)) {
                     lookups.noteDeferred();

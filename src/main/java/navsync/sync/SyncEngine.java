@@ -20,7 +20,7 @@ public final class SyncEngine {
     public SyncEngine(NavSchema schema, NavQueries queries, DataSource nav, SalesWebApi api, StateStore store,
                       Mappings mappings, SynchronizationJobs jobs, int skipAfterFailures) {
         RelatedFirst relatedFirst = new RelatedFirst(jobs, mappings);
-        Sides sides = new Sides(schema, mappings);
+        Sides sides = new Sides(schema, mappings, new navsync.sales.SalesOrganization(api));
         SalesReader reader = new SalesReader(api);
         NavWriter navWriter = new NavWriter(nav);
         NewRecords newRecords = new NewRecords(sides);

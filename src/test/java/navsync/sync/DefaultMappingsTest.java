@@ -86,6 +86,29 @@ class DefaultMappingsTest {
     }
 
     @Test
+    void aBlankCurrencyCodeIsTheOrganizationsBaseCurrencyBothWays() throws Exception {
+        UUID euro = sales.create("transactioncurrencies", Map.of("currencyname", "Euro", "isocurrencycode", "EUR",
+                "currencysymbol", "€", "exchangerate", 0.9));
+        couple("CURRENCY", "EUR", euro);
+        assertAllSucceed(app.synchronization().runAll(TIMEOUT));
+        UUID base = app.sandbox().baseCurrencyId().orElseThrow();
+        assertThat(nav("Customer", "No_", "10000", "Currency Code")).isEqualTo("");
+        assertThat(sales.get("accounts", salesId("CUSTOMER", "10000")).path("_transactioncurrencyid_value").asText())
+                .isEqualTo(base.toString());
+
+        String euroCustomer = firstKey("SELECT [No_] FROM " + COMPANY + "Customer] WHERE [Currency Code] = 'EUR' AND [Blocked] = 0");
+        sales.update("accounts", salesId("CUSTOMER", euroCustomer),
+                Map.of("transactioncurrencyid@odata.bind", "/transactioncurrencies(" + base + ")"));
+        assertAllSucceed(app.synchronization().run("CUSTOMER", navsync.mapping.Direction.FromIntegrationTable, TIMEOUT));
+        assertThat(nav("Customer", "No_", euroCustomer, "Currency Code")).as("the base currency is NAV's blank LCY")
+                .isEqualTo("");
+        execute("UPDATE " + COMPANY + "Customer] SET [Currency Code] = 'EUR' WHERE [No_] = '10000'");
+        assertAllSucceed(app.synchronization().run("CUSTOMER", navsync.mapping.Direction.ToIntegrationTable, TIMEOUT));
+        assertThat(sales.get("accounts", salesId("CUSTOMER", "10000")).path("_transactioncurrencyid_value").asText())
+                .isEqualTo(euro.toString());
+    }
+
+    @Test
     void contactsFollowTheirCompanysAccountBothWays() throws Exception {
         assertAllSucceed(app.synchronization().runAll(TIMEOUT));
         int persons = count("SELECT COUNT(*) FROM " + COMPANY + "Contact] c JOIN " + COMPANY

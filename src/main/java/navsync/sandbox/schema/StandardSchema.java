@@ -38,7 +38,8 @@ public final class StandardSchema {
 
     /** The standard tables with the given alternate keys defined. */
     public static Schema create(List<KeyDefinition> keys) {
-        List<EntityType.Builder> builders = List.of(account(), contact(), systemUser(), transactionCurrency(), product());
+        List<EntityType.Builder> builders = List.of(account(), contact(), systemUser(), transactionCurrency(), product(),
+                organization());
         for (KeyDefinition k : keys) {
             builders.stream().filter(b -> b.logicalName().equals(k.table())).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("alternate key " + k + ": no table " + k.table()))
@@ -140,6 +141,16 @@ public final class StandardSchema {
                 .derive(Derivations.fullName("fullname", "firstname", "lastname"))
                 .derive(Derivations.copy(SystemColumns.OWNER_ID, "systemuserid"))
                 .principal(SystemColumns.OWNER_ID);
+    }
+
+    /** The organization: one row, whose base currency is what a blank NAV currency code stands for. */
+    static EntityType.Builder organization() {
+        return EntityType.builder("organization", "organizations")
+                .primaryKey("organizationid")
+                .primaryName("name")
+                .add(string("name", 160).required(SYSTEM_REQUIRED),
+                        lookup("basecurrencyid", "transactioncurrency").notValidForUpdate())
+                .add(SystemColumns.audit());
     }
 
     static EntityType.Builder transactionCurrency() {

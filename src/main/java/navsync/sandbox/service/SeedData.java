@@ -9,7 +9,7 @@ import navsync.sandbox.schema.EntityType;
 import navsync.sandbox.store.DataStore;
 
 /**
- * Rows every environment has: the calling (application) user and the organization's base currency. Fixed ids so
+ * Rows every environment has: the calling (application) user, the organization and its base currency. Fixed ids so
  * tests and tools can refer to them.
  */
 public final class SeedData {
@@ -52,6 +52,10 @@ public final class SeedData {
                 .put("currencysymbol", "$")
                 .put("exchangerate", 1)
                 .put("currencyprecision", 2));
+        create(store, service, "organization", Json.MAPPER.createObjectNode()
+                .put("organizationid", ORGANIZATION_ID.toString())
+                .put("name", "navsync sandbox")
+                .put("basecurrencyid@odata.bind", "/transactioncurrencies(" + BASE_CURRENCY_ID + ")"));
     }
 
     /** Creates one row from a Web API body, through the same reading and validation as a POST. */
