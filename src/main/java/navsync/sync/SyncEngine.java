@@ -15,6 +15,7 @@ public final class SyncEngine {
     private final NavReader navReader;
     private final SalesSource salesSource;
     private final SyncSteps steps;
+    private final CoupledFields coupledFields;
 
     public SyncEngine(NavSchema schema, NavQueries queries, DataSource nav, SalesWebApi api, StateStore store,
                       Mappings mappings, int skipAfterFailures) {
@@ -25,6 +26,7 @@ public final class SyncEngine {
         Deletions deletions = new Deletions(newRecords);
         this.navReader = new NavReader(queries, nav, store);
         this.salesSource = new SalesSource(reader, sides, store);
+        this.coupledFields = new CoupledFields(sides, store, queries, nav, reader);
         this.steps = new SyncSteps(store, new NavToSales(store, sides, reader, deletions, newRecords, queries, nav),
                 new SalesToNav(store, sides, queries, nav, navWriter, deletions, newRecords), new SalesBulkWriter(api), api,
                 navWriter, sides, skipAfterFailures);
@@ -40,5 +42,10 @@ public final class SyncEngine {
 
     public SyncSteps steps() {
         return steps;
+    }
+
+    /** The mapping processor as the coupling procedures use it (preview, match-based coupling). */
+    public CoupledFields coupledFields() {
+        return coupledFields;
     }
 }

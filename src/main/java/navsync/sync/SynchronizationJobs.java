@@ -22,6 +22,8 @@ public final class SynchronizationJobs {
     private static final Logger LOG = LoggerFactory.getLogger(SynchronizationJobs.class);
     public static final String TYPE_SYNCHRONIZATION = "Synchronization";
     public static final String TYPE_PREVIEW = "Preview";
+    /** Match-based coupling (NAV's coupling job): counts couplings made, no pass runs. */
+    public static final String TYPE_COUPLING = "Coupling";
 
     private final StateStore store;
     private final Mappings mappings;
@@ -56,6 +58,42 @@ public final class SynchronizationJobs {
         } catch (RuntimeException e) {
             running.remove(mappingName);
             throw e;
+        }
+    }
+
+    /**
+     * Opens a coupling job: it holds the mapping as a pass does, so no pass creates rows for records
+     * being coupled meanwhile; {@link #finishCoupling} releases it.
+     */
+    public UUID openCoupling(String mappingName) {
+        IntegrationTableMapping mapping = mappings.get(mappingName);
+        UUID placeholder = UUID.randomUUID();
+        UUID other = running.putIfAbsent(mapping.name(), placeholder);
+        if (other != null) {
+            throw new MappingBusyException(mapping.name(), other);
+        }
+        try {
+            UUID id = store.jobs().start(mapping.name(), mapping.direction().name(), TYPE_COUPLING);
+            running.put(mapping.name(), id);
+            return id;
+        } catch (RuntimeException e) {
+            running.remove(mapping.name());
+            throw e;
+        }
+    }
+
+    /** Records a coupling job's counters and per-record errors, finishes it and releases the mapping. */
+    public void finishCoupling(String mappingName, UUID jobId, JobCounters counters,
+                               java.util.List<navsync.state.JobStore.NewError> errors, String status, String message) {
+        try {
+            store.inTransaction(c -> {
+                store.jobs().record(c, jobId, mappingName, counters, errors);
+                return null;
+            });
+            store.jobs().finish(jobId, status, message);
+            LOG.info("{} coupling job {}: {}", mappingName, jobId, message);
+        } finally {
+            running.remove(mappingName, jobId);
         }
     }
 
