@@ -45,7 +45,7 @@ public final class CouplingService {
         this.fields = fields;
         this.synchronization = synchronization;
         this.jobs = jobs;
-        this.matching = new MatchBasedCoupling(store, fields, sales);
+        this.matching = new MatchBasedCoupling(store, fields, sales, synchronization, jobs);
         this.organizationUrl = organizationUrl;
     }
 
@@ -169,18 +169,18 @@ public final class CouplingService {
         IntegrationTableMapping mapping = mappings.get(mappingName);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("mapping", mapping.name());
-        out.put("uncoupled", store.couplings().deleteAll(mapping.name()));
+        out.put("uncoupled", jobs.whileIdle(mapping.name(), () -> store.couplings().deleteAll(mapping.name())));
         return out;
     }
 
     private Map<String, Object> uncoupled(IntegrationTableMapping mapping, java.util.Collection<String> navKeys,
                                           List<String> notCoupled) {
         if (!navKeys.isEmpty()) {
-            store.inTransaction(c -> {
+            jobs.whileIdle(mapping.name(), () -> store.inTransaction(c -> {
                 store.couplings().applyOutcomes(c, mapping.name(), Direction.ToIntegrationTable, null, SkipPolicy.NEVER,
                         navKeys.stream().map(CouplingStore.Uncoupled::new).toList());
                 return null;
-            });
+            }));
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("mapping", mapping.name());
@@ -257,7 +257,7 @@ public final class CouplingService {
      */
     public Map<String, Object> matchBasedCoupling(String mappingName, MatchRequest request) {
         IntegrationTableMapping mapping = mappings.get(mappingName);
-        List<MatchBasedCoupling.Criterion> criteria = criteria(mapping, request.criteria());
+        List<MatchBasedCoupling.Criterion> criteria = MatchBasedCoupling.criteria(mapping, request.criteria());
         if (request.synchronize() != null) {
             synchronization.passes(mapping, request.synchronize());
         }
@@ -271,170 +271,7 @@ public final class CouplingService {
         } else {
             rows = fields.navRowsInFilter(mapping);
         }
-        UUID jobId = request.dryRun() ? null : jobs.openCoupling(mapping.name());
-        List<MatchBasedCoupling.RecordMatch> results = new ArrayList<>();
-        java.util.Set<UUID> claimed = new java.util.HashSet<>();
-        try {
-            int batchSize = mapping.batchSize();
-            for (int from = 0; from < rows.size(); from += batchSize) {
-                List<MatchBasedCoupling.RecordMatch> batch = matching.matchBatch(mapping, criteria,
-                        request.caseSensitive(), rows.subList(from, Math.min(rows.size(), from + batchSize)), claimed);
-                if (jobId != null) {
-                    // pending couplings: the first synchronization writes every field, the chosen side winning
-                    store.couplings().insertPending(mapping.name(), batch.stream()
-                            .filter(m -> m.result() == MatchBasedCoupling.Result.match)
-                            .map(m -> new CouplingStore.NewCoupling(m.navKey(), m.navRecordId(), m.salesId())).toList());
-                }
-                results.addAll(batch);
-            }
-        } catch (RuntimeException e) {
-            if (jobId != null) {
-                jobs.finishCoupling(mapping.name(), jobId, counters(results, request.createNew()),
-                        errors(mapping, results, request.createNew()), navsync.state.SyncJob.FAILED, "stopped: " + e.getMessage());
-            }
-            throw e;
-        }
-        Map<MatchBasedCoupling.Result, Long> counts = new java.util.EnumMap<>(MatchBasedCoupling.Result.class);
-        for (MatchBasedCoupling.Result r : MatchBasedCoupling.Result.values()) {
-            counts.put(r, results.stream().filter(m -> m.result() == r).count());
-        }
-        List<String> matchedKeys = keysOf(results, MatchBasedCoupling.Result.match);
-        List<String> toCreate = request.createNew() ? keysOf(results, MatchBasedCoupling.Result.noMatch) : List.of();
-        String summary = String.format("%d records: %d coupled, %d without a match%s, %d ambiguous, %d already coupled",
-                results.size(), counts.get(MatchBasedCoupling.Result.match), counts.get(MatchBasedCoupling.Result.noMatch),
-                request.createNew() ? " (to create in Sales)" : "", counts.get(MatchBasedCoupling.Result.ambiguous),
-                counts.get(MatchBasedCoupling.Result.alreadyCoupled));
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("mapping", mapping.name());
-        out.put("dryRun", request.dryRun());
-        out.put("records", results.size());
-        out.put("matched", counts.get(MatchBasedCoupling.Result.match));
-        out.put("noMatch", counts.get(MatchBasedCoupling.Result.noMatch));
-        out.put("ambiguous", counts.get(MatchBasedCoupling.Result.ambiguous));
-        out.put("alreadyCoupled", counts.get(MatchBasedCoupling.Result.alreadyCoupled));
-        out.put("toCreate", toCreate.size());
-        if (jobId != null) {
-            jobs.finishCoupling(mapping.name(), jobId, counters(results, request.createNew()),
-                    errors(mapping, results, request.createNew()), navsync.state.SyncJob.SUCCEEDED, summary);
-            out.put("couplingJobId", jobId.toString());
-            out.putAll(synchronizeAfterMatching(mapping, request.synchronize(), matchedKeys, toCreate, results));
-        }
-        out.put("results", results.stream().limit(LISTED).map(CouplingService::matchView).toList());
-        out.put("truncated", results.size() > LISTED);
-        return out;
-    }
-
-    /**
-     * Creates the unmatched records and synchronizes the coupled ones: one NAV -> Sales job for both
-     * where the direction allows, else the creation first and the Sales -> NAV job once it is done.
-     */
-    private Map<String, Object> synchronizeAfterMatching(IntegrationTableMapping mapping, Direction pass,
-                                                         List<String> matchedKeys, List<String> toCreate,
-                                                         List<MatchBasedCoupling.RecordMatch> results) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        List<String> toSales = new ArrayList<>(toCreate);
-        if (pass == Direction.ToIntegrationTable) {
-            toSales.addAll(matchedKeys);
-        }
-        List<String> fromSales = pass == Direction.FromIntegrationTable
-                ? results.stream().filter(m -> m.result() == MatchBasedCoupling.Result.match)
-                        .map(m -> m.salesId().toString()).toList()
-                : List.of();
-        try {
-            if (!toSales.isEmpty()) {
-                SynchronizationService.Started started = synchronization.startCreate(mapping.name(),
-                        Direction.ToIntegrationTable, toSales, 0);
-                out.put("synchronizeJobId", started.jobId().toString());
-                if (!fromSales.isEmpty()) {
-                    started.done().thenRun(() -> synchronization.startSelected(mapping.name(),
-                            Direction.FromIntegrationTable, fromSales));
-                    out.put("then", "FromIntegrationTable synchronization of the " + fromSales.size()
-                            + " coupled records once job " + started.jobId() + " is done (see /api/jobs?mapping="
-                            + mapping.name() + ")");
-                }
-            } else if (!fromSales.isEmpty()) {
-                out.put("synchronizeJobId", synchronization.startSelected(mapping.name(), Direction.FromIntegrationTable,
-                        fromSales).jobId().toString());
-            }
-        } catch (navsync.sync.MappingBusyException e) {
-            out.put("synchronizeError", "the couplings are made; the synchronization did not start: " + e.getMessage());
-        }
-        return out;
-    }
-
-    private static List<String> keysOf(List<MatchBasedCoupling.RecordMatch> results, MatchBasedCoupling.Result result) {
-        return results.stream().filter(m -> m.result() == result).map(MatchBasedCoupling.RecordMatch::navKey).toList();
-    }
-
-    private static navsync.state.JobCounters counters(List<MatchBasedCoupling.RecordMatch> results, boolean createNew) {
-        int coupled = 0;
-        int failed = 0;
-        int skipped = 0;
-        for (MatchBasedCoupling.RecordMatch m : results) {
-            switch (m.result()) {
-                case match -> coupled++;
-                case ambiguous -> failed++;
-                case noMatch -> failed += createNew ? 0 : 1;
-                case alreadyCoupled -> skipped++;
-            }
-        }
-        return new navsync.state.JobCounters(0, 0, 0, 0, skipped, failed, coupled, 0);
-    }
-
-    private static List<navsync.state.JobStore.NewError> errors(IntegrationTableMapping mapping,
-                                                               List<MatchBasedCoupling.RecordMatch> results,
-                                                               boolean createNew) {
-        List<navsync.state.JobStore.NewError> errors = new ArrayList<>();
-        for (MatchBasedCoupling.RecordMatch m : results) {
-            if (m.result() == MatchBasedCoupling.Result.ambiguous
-                    || m.result() == MatchBasedCoupling.Result.noMatch && !createNew) {
-                errors.add(new navsync.state.JobStore.NewError(m.navKey(), null, "NAV " + mapping.table() + " "
-                        + m.navKey() + " not coupled: " + m.message() + (m.candidates().isEmpty() ? ""
-                        : "; candidates " + m.candidates().stream().map(c -> c.salesId().toString()).toList())));
-            }
-        }
-        return errors;
-    }
-
-    private static Map<String, Object> matchView(MatchBasedCoupling.RecordMatch m) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("navKey", m.navKey());
-        out.put("result", m.result().name());
-        out.put("salesId", m.salesId() == null ? null : m.salesId().toString());
-        out.put("priority", m.priority());
-        out.put("candidates", m.candidates());
-        out.put("message", m.message());
-        return out;
-    }
-
-    /** The criteria as field pairs of the mapping; each must name one eligible pair, at most once per group. */
-    private static List<MatchBasedCoupling.Criterion> criteria(IntegrationTableMapping mapping, List<MatchCriterion> asked) {
-        if (asked == null || asked.isEmpty()) {
-            throw new IllegalArgumentException("give the field pairs to match on: \"fields\": [{\"nav\": \"Name\", "
-                    + "\"sales\": \"name\", \"priority\": 1}, ...]");
-        }
-        List<navsync.mapping.FieldMapping> eligible = MatchBasedCoupling.eligible(mapping);
-        List<MatchBasedCoupling.Criterion> out = new ArrayList<>();
-        java.util.Set<String> perGroup = new java.util.HashSet<>();
-        for (MatchCriterion c : asked) {
-            List<navsync.mapping.FieldMapping> found = eligible.stream()
-                    .filter(p -> (c.navField() == null || p.navField().equalsIgnoreCase(c.navField()))
-                            && (c.salesAttribute() == null || p.salesAttribute().equals(c.salesAttribute()))).toList();
-            if (found.size() != 1 || c.navField() == null && c.salesAttribute() == null) {
-                throw new IllegalArgumentException((found.isEmpty() ? "no" : "more than one") + " field pair of mapping "
-                        + mapping.name() + " is " + (c.navField() == null ? "" : "NAV '" + c.navField() + "' ")
-                        + (c.salesAttribute() == null ? "" : "Sales '" + c.salesAttribute() + "'")
-                        + "; pairs to match on: " + eligible.stream().map(p -> p.navField() + " <-> " + p.salesAttribute())
-                        .toList());
-            }
-            navsync.mapping.FieldMapping pair = found.get(0);
-            if (!perGroup.add(c.priority() + "/" + pair.salesAttribute())) {
-                throw new IllegalArgumentException("Sales attribute " + pair.salesAttribute()
-                        + " is matched twice in priority group " + c.priority());
-            }
-            out.add(new MatchBasedCoupling.Criterion(pair, c.priority()));
-        }
-        return out;
+        return matching.run(mapping, criteria, request, rows);
     }
 
     /** The NAV rows of these keys, by key; unknown keys refuse the call (404, listing them). */

@@ -3,6 +3,7 @@ package navsync.coupling;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -11,13 +12,21 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import navsync.mapping.Direction;
 import navsync.mapping.FieldMapping;
 import navsync.mapping.IntegrationTableMapping;
 import navsync.sales.SalesReader;
 import navsync.state.Coupling;
+import navsync.state.CouplingStore;
+import navsync.state.JobCounters;
+import navsync.state.JobStore;
 import navsync.state.StateStore;
+import navsync.state.SyncJob;
 import navsync.sync.CoupledFields;
+import navsync.sync.MappingBusyException;
 import navsync.sync.NavValues;
+import navsync.sync.SynchronizationJobs;
+import navsync.sync.SynchronizationService;
 
 /**
  * Finds, for uncoupled NAV records, the Sales rows they match on chosen field pairs (NAV G3's
@@ -46,14 +55,201 @@ final class MatchBasedCoupling {
 
     private static final int CANDIDATES_LISTED = 10;
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MatchBasedCoupling.class);
+    /** The most records an answer lists (the counters cover all, the coupling job's errors every failure). */
+    private static final int LISTED = 1000;
+
     private final StateStore store;
     private final CoupledFields fields;
     private final SalesReader reader;
+    private final SynchronizationService synchronization;
+    private final SynchronizationJobs jobs;
 
-    MatchBasedCoupling(StateStore store, CoupledFields fields, SalesReader reader) {
+    MatchBasedCoupling(StateStore store, CoupledFields fields, SalesReader reader, SynchronizationService synchronization,
+                       SynchronizationJobs jobs) {
         this.store = store;
         this.fields = fields;
         this.reader = reader;
+        this.synchronization = synchronization;
+        this.jobs = jobs;
+    }
+
+    /**
+     * Match-based coupling of these NAV rows: per record the Sales row it matches, no match, or the
+     * ambiguous candidates. A dry run writes nothing. A real run couples the matches as one coupling
+     * job (holding the mapping, so no pass creates rows meanwhile), then creates the unmatched ones in
+     * Sales when asked, and synchronizes the coupled ones when asked.
+     */
+    Map<String, Object> run(IntegrationTableMapping mapping, List<Criterion> criteria, CouplingService.MatchRequest request,
+                            List<Map<String, Object>> rows) {
+        UUID jobId = request.dryRun() ? null : jobs.openCoupling(mapping.name());
+        List<RecordMatch> results = new ArrayList<>();
+        Set<UUID> claimed = new HashSet<>();
+        try {
+            int batchSize = mapping.batchSize();
+            for (int from = 0; from < rows.size(); from += batchSize) {
+                List<RecordMatch> batch = matchBatch(mapping, criteria,
+                        request.caseSensitive(), rows.subList(from, Math.min(rows.size(), from + batchSize)), claimed);
+                if (jobId != null) {
+                    // pending couplings: the first synchronization writes every field, the chosen side winning
+                    store.couplings().insertPending(mapping.name(), batch.stream()
+                            .filter(m -> m.result() == Result.match)
+                            .map(m -> new CouplingStore.NewCoupling(m.navKey(), m.navRecordId(), m.salesId())).toList());
+                }
+                results.addAll(batch);
+            }
+        } catch (RuntimeException e) {
+            if (jobId != null) {
+                jobs.finishCoupling(mapping.name(), jobId, counters(results, request.createNew()),
+                        errors(mapping, results, request.createNew()), SyncJob.FAILED, "stopped: " + e.getMessage());
+            }
+            throw e;
+        }
+        Map<Result, Long> counts = new EnumMap<>(Result.class);
+        for (Result r : Result.values()) {
+            counts.put(r, results.stream().filter(m -> m.result() == r).count());
+        }
+        List<String> matchedKeys = keysOf(results, Result.match);
+        List<String> toCreate = request.createNew() ? keysOf(results, Result.noMatch) : List.of();
+        String summary = String.format("%d records: %d coupled, %d without a match%s, %d ambiguous, %d already coupled",
+                results.size(), counts.get(Result.match), counts.get(Result.noMatch),
+                request.createNew() ? " (to create in Sales)" : "", counts.get(Result.ambiguous),
+                counts.get(Result.alreadyCoupled));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("mapping", mapping.name());
+        out.put("dryRun", request.dryRun());
+        out.put("records", results.size());
+        out.put("matched", counts.get(Result.match));
+        out.put("noMatch", counts.get(Result.noMatch));
+        out.put("ambiguous", counts.get(Result.ambiguous));
+        out.put("alreadyCoupled", counts.get(Result.alreadyCoupled));
+        out.put("toCreate", toCreate.size());
+        if (jobId != null) {
+            jobs.finishCoupling(mapping.name(), jobId, counters(results, request.createNew()),
+                    errors(mapping, results, request.createNew()), SyncJob.SUCCEEDED, summary);
+            out.put("couplingJobId", jobId.toString());
+            out.putAll(synchronizeAfterMatching(mapping, request.synchronize(), matchedKeys, toCreate, results));
+        }
+        out.put("results", results.stream().limit(LISTED).map(MatchBasedCoupling::matchView).toList());
+        out.put("truncated", results.size() > LISTED);
+        return out;
+    }
+
+    /**
+     * Creates the unmatched records and synchronizes the coupled ones: one NAV -> Sales job for both
+     * where the direction allows, else the creation first and the Sales -> NAV job once it is done.
+     */
+    private Map<String, Object> synchronizeAfterMatching(IntegrationTableMapping mapping, Direction pass,
+                                                         List<String> matchedKeys, List<String> toCreate,
+                                                         List<RecordMatch> results) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        List<String> toSales = new ArrayList<>(toCreate);
+        if (pass == Direction.ToIntegrationTable) {
+            toSales.addAll(matchedKeys);
+        }
+        List<String> fromSales = pass == Direction.FromIntegrationTable
+                ? results.stream().filter(m -> m.result() == Result.match)
+                        .map(m -> m.salesId().toString()).toList()
+                : List.of();
+        try {
+            if (!toSales.isEmpty()) {
+                SynchronizationService.Started started = synchronization.startCreate(mapping.name(),
+                        Direction.ToIntegrationTable, toSales, 0);
+                out.put("synchronizeJobId", started.jobId().toString());
+                if (!fromSales.isEmpty()) {
+                    started.done().thenRun(() -> synchronization.startSelected(mapping.name(),
+                            Direction.FromIntegrationTable, fromSales)).exceptionally(e -> {
+                                LOG.warn("{}: the FromIntegrationTable synchronization after match-based coupling did not"
+                                        + " start: {}", mapping.name(), e.getMessage());
+                                return null;
+                            });
+                    out.put("then", "FromIntegrationTable synchronization of the " + fromSales.size()
+                            + " coupled records once job " + started.jobId() + " is done (see /api/jobs?mapping="
+                            + mapping.name() + ")");
+                }
+            } else if (!fromSales.isEmpty()) {
+                out.put("synchronizeJobId", synchronization.startSelected(mapping.name(), Direction.FromIntegrationTable,
+                        fromSales).jobId().toString());
+            }
+        } catch (MappingBusyException e) {
+            out.put("synchronizeError", "the couplings are made; the synchronization did not start: " + e.getMessage());
+        }
+        return out;
+    }
+
+    private static List<String> keysOf(List<RecordMatch> results, Result result) {
+        return results.stream().filter(m -> m.result() == result).map(RecordMatch::navKey).toList();
+    }
+
+    private static JobCounters counters(List<RecordMatch> results, boolean createNew) {
+        int coupled = 0;
+        int failed = 0;
+        int skipped = 0;
+        for (RecordMatch m : results) {
+            switch (m.result()) {
+                case match -> coupled++;
+                case ambiguous -> failed++;
+                case noMatch -> failed += createNew ? 0 : 1;
+                case alreadyCoupled -> skipped++;
+            }
+        }
+        return new JobCounters(0, 0, 0, 0, skipped, failed, coupled, 0);
+    }
+
+    private static List<JobStore.NewError> errors(IntegrationTableMapping mapping,
+                                                               List<RecordMatch> results,
+                                                               boolean createNew) {
+        List<JobStore.NewError> errors = new ArrayList<>();
+        for (RecordMatch m : results) {
+            if (m.result() == Result.ambiguous
+                    || m.result() == Result.noMatch && !createNew) {
+                errors.add(new JobStore.NewError(m.navKey(), null, "NAV " + mapping.table() + " "
+                        + m.navKey() + " not coupled: " + m.message() + (m.candidates().isEmpty() ? ""
+                        : "; candidates " + m.candidates().stream().map(c -> c.salesId().toString()).toList())));
+            }
+        }
+        return errors;
+    }
+
+    private static Map<String, Object> matchView(RecordMatch m) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("navKey", m.navKey());
+        out.put("result", m.result().name());
+        out.put("salesId", m.salesId() == null ? null : m.salesId().toString());
+        out.put("priority", m.priority());
+        out.put("candidates", m.candidates());
+        out.put("message", m.message());
+        return out;
+    }
+
+    /** The criteria as field pairs of the mapping; each must name one eligible pair, at most once per group. */
+    static List<Criterion> criteria(IntegrationTableMapping mapping, List<CouplingService.MatchCriterion> asked) {
+        if (asked == null || asked.isEmpty()) {
+            throw new IllegalArgumentException("give the field pairs to match on: \"fields\": [{\"nav\": \"Name\", "
+                    + "\"sales\": \"name\", \"priority\": 1}, ...]");
+        }
+        List<FieldMapping> eligible = eligible(mapping);
+        List<Criterion> out = new ArrayList<>();
+        Set<String> perGroup = new HashSet<>();
+        for (CouplingService.MatchCriterion c : asked) {
+            List<FieldMapping> found = eligible.stream()
+                    .filter(p -> (c.navField() == null || p.navField().equalsIgnoreCase(c.navField()))
+                            && (c.salesAttribute() == null || p.salesAttribute().equals(c.salesAttribute()))).toList();
+            if (found.size() != 1 || c.navField() == null && c.salesAttribute() == null) {
+                throw new IllegalArgumentException((found.isEmpty() ? "no" : "more than one") + " field pair of mapping "
+                        + mapping.name() + " is " + (c.navField() == null ? "" : "NAV '" + c.navField() + "' ")
+                        + (c.salesAttribute() == null ? "" : "Sales '" + c.salesAttribute() + "'")
+                        + "; pairs to match on: " + eligible.stream().map(p -> p.navField() + " <-> " + p.salesAttribute())
+                        .toList());
+            }
+            FieldMapping pair = found.get(0);
+            if (!perGroup.add(c.priority() + "/" + pair.salesAttribute())) {
+                throw new IllegalArgumentException("Sales attribute " + pair.salesAttribute()
+                        + " is matched twice in priority group " + c.priority());
+            }
+            out.add(new Criterion(pair, c.priority()));
+        }
+        return out;
     }
 
     /**

@@ -82,6 +82,23 @@ public final class SynchronizationJobs {
         }
     }
 
+    /**
+     * Runs {@code work} while no pass of the mapping runs, holding it meanwhile: a pass records the
+     * couplings of new rows before it writes them, so removing couplings under it would orphan rows.
+     */
+    public <T> T whileIdle(String mappingName, java.util.function.Supplier<T> work) {
+        UUID placeholder = UUID.randomUUID();
+        UUID other = running.putIfAbsent(mappingName, placeholder);
+        if (other != null) {
+            throw new MappingBusyException(mappingName, other);
+        }
+        try {
+            return work.get();
+        } finally {
+            running.remove(mappingName, placeholder);
+        }
+    }
+
     /** Records a coupling job's counters and per-record errors, finishes it and releases the mapping. */
     public void finishCoupling(String mappingName, UUID jobId, JobCounters counters,
                                java.util.List<navsync.state.JobStore.NewError> errors, String status, String message) {
