@@ -49,9 +49,10 @@ public final class CoupledFields {
      * @param navCode    a lookup's NAV value (the related record's code), else null
      * @param wins       "NAV" or "Sales": whose value the synchronization writes to the other side;
      *                   null when the values are the same, nothing is synchronized, or the pass does not write this field
+     * @param note       why values that differ are left as they are, else null
      */
     public record Field(String navField, String salesAttribute, Direction direction, JsonNode navValue, String navCode,
-                        JsonNode salesValue, boolean same, String wins) {
+                        JsonNode salesValue, boolean same, String wins, String note) {
     }
 
     /**
@@ -86,8 +87,14 @@ public final class CoupledFields {
                 }
             }
             Object code = pair.lookup() == null ? null : navRow.get(pair.navColumn());
+            String note = same || wins != null ? null
+                    : pass == null ? "no synchronization after coupling"
+                    : navSide.ignored().contains(key) ? "NAV's " + pair.navField() + " " + code + " is not coupled (mapping "
+                            + pair.lookup().mapping() + "): both sides keep their value"
+                    : pair.notNull() && (navValue == null || navValue.isNull()) ? "a blank never clears the other side (notNull)"
+                    : "not written by a " + pass + " synchronization after coupling";
             fields.add(new Field(pair.navField(), pair.salesAttribute(), pair.direction(), navValue,
-                    code == null ? null : code.toString(), salesValue, same, wins));
+                    code == null ? null : code.toString(), salesValue, same, wins, note));
         }
         return fields;
     }

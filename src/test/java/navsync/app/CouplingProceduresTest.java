@@ -71,6 +71,9 @@ class CouplingProceduresTest {
         // NAV -> Sales after coupling writes the Sales row only: Search Name (From only) is left alone
         assertThat(fields.get("Search Name>name").path("wins").isNull()).isTrue();
         assertThat(fields.get("No.>accountnumber").path("wins").asText()).isEqualTo("NAV");
+        assertThat(fields.get("Salesperson Code>ownerid").path("navCode").asText()).isEqualTo("PS");
+        assertThat(fields.get("Salesperson Code>ownerid").path("note").asText())
+                .contains("PS is not coupled (mapping SALESPEOPLE)");
 
         Map<String, JsonNode> fromSales = byField(api.call("POST", "/api/mappings/CUSTOMER/records/10000/coupling/preview",
                 Map.of("salesId", row.toString(), "synchronize", "FromIntegrationTable")).body());
