@@ -264,14 +264,15 @@ public final class CouplingService {
         if (request.createNew()) {
             synchronization.passes(mapping, Direction.ToIntegrationTable);
         }
-        List<Map<String, Object>> rows;
-        if (request.keys() != null) {
-            Map<String, Map<String, Object>> found = requireNavRecords(mapping, request.keys());
-            rows = new ArrayList<>(found.values());
-        } else {
-            rows = fields.navRowsInFilter(mapping);
+        if (request.keys() == null) {
+            return matching.run(mapping, criteria, request, each -> fields.forEachBatchInFilter(mapping, each));
         }
-        return matching.run(mapping, criteria, request, rows);
+        List<Map<String, Object>> rows = new ArrayList<>(requireNavRecords(mapping, request.keys()).values());
+        return matching.run(mapping, criteria, request, each -> {
+            for (int from = 0; from < rows.size(); from += mapping.batchSize()) {
+                each.accept(rows.subList(from, Math.min(rows.size(), from + mapping.batchSize())));
+            }
+        });
     }
 
     /** The NAV rows of these keys, by key; unknown keys refuse the call (404, listing them). */

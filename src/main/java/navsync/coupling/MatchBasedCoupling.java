@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Consumer;
 import navsync.mapping.Direction;
 import navsync.mapping.FieldMapping;
 import navsync.mapping.IntegrationTableMapping;
@@ -79,17 +80,17 @@ final class MatchBasedCoupling {
      * ambiguous candidates. A dry run writes nothing. A real run couples the matches as one coupling
      * job (holding the mapping, so no pass creates rows meanwhile), then creates the unmatched ones in
      * Sales when asked, and synchronizes the coupled ones when asked.
+     *
+     * @param navBatches hands the NAV rows to match, batch by batch, to the consumer it is given
      */
     Map<String, Object> run(IntegrationTableMapping mapping, List<Criterion> criteria, CouplingService.MatchRequest request,
-                            List<Map<String, Object>> rows) {
+                            Consumer<Consumer<List<Map<String, Object>>>> navBatches) {
         UUID jobId = request.dryRun() ? null : jobs.openCoupling(mapping.name());
         List<RecordMatch> results = new ArrayList<>();
         Set<UUID> claimed = new HashSet<>();
         try {
-            int batchSize = mapping.batchSize();
-            for (int from = 0; from < rows.size(); from += batchSize) {
-                List<RecordMatch> batch = matchBatch(mapping, criteria,
-                        request.caseSensitive(), rows.subList(from, Math.min(rows.size(), from + batchSize)), claimed);
+            navBatches.accept(rows -> {
+                List<RecordMatch> batch = matchBatch(mapping, criteria, request.caseSensitive(), rows, claimed);
                 if (jobId != null) {
                     // pending couplings: the first synchronization writes every field, the chosen side winning
                     store.couplings().insertPending(mapping.name(), batch.stream()
@@ -97,7 +98,7 @@ final class MatchBasedCoupling {
                             .map(m -> new CouplingStore.NewCoupling(m.navKey(), m.navRecordId(), m.salesId())).toList());
                 }
                 results.addAll(batch);
-            }
+            });
         } catch (RuntimeException e) {
             if (jobId != null) {
                 jobs.finishCoupling(mapping.name(), jobId, counters(results, request.createNew()),

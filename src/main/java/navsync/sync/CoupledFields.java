@@ -27,6 +27,7 @@ public final class CoupledFields {
 
     /** Keys per NAV query, as the passes read them. */
     private static final int KEYS_PER_QUERY = 500;
+    private static final int FETCH_SIZE = 1000;
 
     private final Sides sides;
     private final StateStore store;
@@ -122,9 +123,9 @@ public final class CoupledFields {
         return out;
     }
 
-    /** The NAV rows that pass the mapping's table filter (its mapped columns), in row-version order. */
-    public List<Map<String, Object>> navRowsInFilter(IntegrationTableMapping mapping) {
-        return NavRows.query(nav, queries.changedRows(mapping, null));
+    /** The NAV rows that pass the mapping's table filter, streamed, in batches of the mapping's batch size. */
+    public void forEachBatchInFilter(IntegrationTableMapping mapping, java.util.function.Consumer<List<Map<String, Object>>> each) {
+        NavRows.stream(nav, queries.changedRows(mapping, null), FETCH_SIZE, mapping.batchSize(), each);
     }
 
     /** The Sales rows with these ids that exist, with the mapping's properties, by id. */
