@@ -34,9 +34,10 @@ import navsync.sync.SynchronizationService;
  * match-based coupling, reference/nav-integration.md §3.4), set-based: per batch of NAV records and
  * per priority group, one Sales query ORs the records' match values ({@link MatchFilter}), instead of
  * one query per record. Priority groups are tried in ascending order for the records still
- * unmatched; within a group all pairs must match. A record is matched when exactly one row matches
- * and that row is not coupled (nor matched by another record in this run); several rows make it
- * ambiguous; a row that several records of the batch match is given to none of them.
+ * unmatched; within a group all pairs must match. A record matches when exactly one row matches and
+ * that row is not coupled; several rows make it ambiguous. A row that several records match goes to
+ * the one that matched it at the best priority, or to none when several did ({@link #settleContested}),
+ * so the outcome depends neither on the order of the records nor on the batch size.
  */
 final class MatchBasedCoupling {
 
@@ -59,6 +60,7 @@ final class MatchBasedCoupling {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MatchBasedCoupling.class);
     /** The most records an answer lists (the counters cover all, the coupling job's errors every failure). */
     private static final int LISTED = 1000;
+    private static final int INSERTS_PER_TRANSACTION = 500;
 
     private final StateStore store;
     private final CoupledFields fields;
@@ -86,19 +88,20 @@ final class MatchBasedCoupling {
     Map<String, Object> run(IntegrationTableMapping mapping, List<Criterion> criteria, CouplingService.MatchRequest request,
                             Consumer<Consumer<List<Map<String, Object>>>> navBatches) {
         UUID jobId = request.dryRun() ? null : jobs.openCoupling(mapping.name());
-        List<RecordMatch> results = new ArrayList<>();
-        Set<UUID> claimed = new HashSet<>();
+        List<RecordMatch> found = new ArrayList<>();
+        List<RecordMatch> results = List.of();
         try {
-            navBatches.accept(rows -> {
-                List<RecordMatch> batch = matchBatch(mapping, criteria, request.caseSensitive(), rows, claimed);
-                if (jobId != null) {
-                    // pending couplings: the first synchronization writes every field, the chosen side winning
-                    store.couplings().insertPending(mapping.name(), batch.stream()
-                            .filter(m -> m.result() == Result.match)
-                            .map(m -> new CouplingStore.NewCoupling(m.navKey(), m.navRecordId(), m.salesId())).toList());
+            navBatches.accept(rows -> found.addAll(matchBatch(mapping, criteria, request.caseSensitive(), rows)));
+            results = settleContested(mapping, found);
+            if (jobId != null) {
+                // pending couplings: the first synchronization writes every field, the chosen side winning
+                List<CouplingStore.NewCoupling> couplings = results.stream().filter(m -> m.result() == Result.match)
+                        .map(m -> new CouplingStore.NewCoupling(m.navKey(), m.navRecordId(), m.salesId())).toList();
+                for (int from = 0; from < couplings.size(); from += INSERTS_PER_TRANSACTION) {
+                    store.couplings().insertPending(mapping.name(),
+                            couplings.subList(from, Math.min(couplings.size(), from + INSERTS_PER_TRANSACTION)));
                 }
-                results.addAll(batch);
-            });
+            }
         } catch (RuntimeException e) {
             if (jobId != null) {
                 jobs.finishCoupling(mapping.name(), jobId, counters(results, request.createNew()),
@@ -254,12 +257,12 @@ final class MatchBasedCoupling {
     }
 
     /**
-     * Matches one batch of NAV rows; coupled ones are reported {@code alreadyCoupled}.
-     *
-     * @param claimed Sales rows matched (or contested) earlier in this run; rows matched now are added
+     * Matches one batch of NAV rows, each record on its own; coupled ones are reported
+     * {@code alreadyCoupled}. Rows that several records match are settled afterwards, over the whole
+     * run, by {@link #settleContested}.
      */
     List<RecordMatch> matchBatch(IntegrationTableMapping mapping, List<Criterion> criteria, boolean caseSensitive,
-                                 List<Map<String, Object>> rows, Set<UUID> claimed) {
+                                 List<Map<String, Object>> rows) {
         Map<String, Coupling> coupled = store.couplings().findByNavKeys(mapping.name(),
                 rows.stream().map(CoupledFields::navKey).toList());
         Map<String, RecordMatch> outcome = new LinkedHashMap<>();
@@ -296,7 +299,6 @@ final class MatchBasedCoupling {
             List<ObjectNode> salesRows = query(mapping, group, asked);
             Map<UUID, Coupling> rowCouplings = store.couplings().findBySalesIds(mapping.name(),
                     salesRows.stream().map(r -> id(mapping, r)).toList());
-            Map<UUID, List<String>> tentative = new LinkedHashMap<>();
             for (Map.Entry<String, Map<String, JsonNode>> e : asked.entrySet()) {
                 String key = e.getKey();
                 List<ObjectNode> candidates = salesRows.stream()
@@ -312,28 +314,10 @@ final class MatchBasedCoupling {
                         notes.putIfAbsent(key, "the only match at priority " + priority + ", Sales "
                                 + mapping.entity().logicalName() + " " + id + ", is coupled to NAV " + mapping.table()
                                 + " " + other.navKey());
-                    } else if (claimed.contains(id)) {
-                        notes.putIfAbsent(key, "the only match at priority " + priority + ", Sales "
-                                + mapping.entity().logicalName() + " " + id + ", is matched by another NAV record");
                     } else {
-                        tentative.computeIfAbsent(id, k -> new ArrayList<>()).add(key);
+                        outcome.put(key, new RecordMatch(key, recordIds.get(key), Result.match, id, priority, List.of(),
+                                null));
                     }
-                }
-            }
-            for (Map.Entry<UUID, List<String>> t : tentative.entrySet()) {
-                UUID id = t.getKey();
-                claimed.add(id); // matched now, or contested: no record of this run gets it later
-                if (t.getValue().size() == 1) {
-                    String key = t.getValue().get(0);
-                    outcome.put(key, new RecordMatch(key, recordIds.get(key), Result.match, id, priority, List.of(),
-                            null));
-                    continue;
-                }
-                for (String key : t.getValue()) {
-                    firstAmbiguity.putIfAbsent(key, new RecordMatch(key, recordIds.get(key), Result.ambiguous, null,
-                            priority, List.of(new Candidate(id, null)), "Sales " + mapping.entity().logicalName() + " "
-                            + id + " matches NAV " + mapping.table() + " records " + t.getValue() + " at priority "
-                            + priority + "; none is coupled to it"));
                 }
             }
         }
@@ -349,6 +333,43 @@ final class MatchBasedCoupling {
             }
         });
         return out;
+    }
+
+    /**
+     * Settles rows that several records of the run match, whatever their order or batch: the record
+     * that matched the row at the best (lowest) priority gets it; several at that priority all become
+     * ambiguous; records that matched it at a worse priority get no match.
+     */
+    static List<RecordMatch> settleContested(IntegrationTableMapping mapping, List<RecordMatch> results) {
+        Map<UUID, List<RecordMatch>> byRow = new HashMap<>();
+        for (RecordMatch m : results) {
+            if (m.result() == Result.match) {
+                byRow.computeIfAbsent(m.salesId(), k -> new ArrayList<>()).add(m);
+            }
+        }
+        Map<String, RecordMatch> settled = new HashMap<>();
+        byRow.forEach((row, matches) -> {
+            if (matches.size() < 2) {
+                return;
+            }
+            int best = matches.stream().mapToInt(RecordMatch::priority).min().orElseThrow();
+            List<String> atBest = matches.stream().filter(m -> m.priority() == best).map(RecordMatch::navKey).sorted()
+                    .toList();
+            List<String> all = matches.stream().map(RecordMatch::navKey).sorted().toList();
+            String what = "Sales " + mapping.entity().logicalName() + " " + row + " matches NAV " + mapping.table()
+                    + " records " + all;
+            for (RecordMatch m : matches) {
+                if (atBest.size() > 1 && m.priority() == best) {
+                    settled.put(m.navKey(), new RecordMatch(m.navKey(), m.navRecordId(), Result.ambiguous, null,
+                            m.priority(), List.of(new Candidate(row, null)), what + " at priority " + best
+                            + "; none is coupled to it"));
+                } else if (m.priority() != best) {
+                    settled.put(m.navKey(), new RecordMatch(m.navKey(), m.navRecordId(), Result.noMatch, null, null,
+                            List.of(), what + "; it goes to " + atBest + ", matched at priority " + best));
+                }
+            }
+        });
+        return results.stream().map(m -> settled.getOrDefault(m.navKey(), m)).toList();
     }
 
     /** The group's non-blank NAV values by Sales attribute; blank values are no criterion (as in NAV). */

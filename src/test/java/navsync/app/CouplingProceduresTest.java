@@ -182,6 +182,9 @@ class CouplingProceduresTest {
         nav.execute("UPDATE " + NavTables.table("Customer") + " SET [Phone No_] = '+44 1483 496 050' WHERE [No_] = '01121212'");
         UUID contested = sales.create("accounts", Map.of("name", "Guildford Water", "telephone1", "+44 1483 496 050",
                 "customertypecode", 3));
+        // matched by name by Beef House (priority 1) and by phone by Meersen Meubelen (priority 2): Beef House's
+        UUID beefHouse = sales.create("accounts", Map.of("name", "Beef House", "telephone1", "+31 10 555 0669",
+                "customertypecode", 3));
         // not of type Customer: outside the integration table filter, never a match
         sales.create("accounts", Map.of("name", "Antarcticopy", "customertypecode", 1));
         int rowsBefore = app.sandbox().rowCount("accounts");
@@ -207,10 +210,13 @@ class CouplingProceduresTest {
             assertThat(results.get(key).path("result").asText()).as(key).isEqualTo("ambiguous");
             assertThat(results.get(key).path("message").asText()).contains(contested.toString());
         }
+        assertMatch(results.get("49525252"), beefHouse, 1);
+        assertThat(results.get("31669966").path("result").asText()).isEqualTo("noMatch");
+        assertThat(results.get("31669966").path("message").asText()).contains("goes to [49525252]");
         assertThat(results.get("32656565").path("result").asText()).as("Antarcticopy is no Customer").isEqualTo("noMatch");
-        assertThat(dry.body().path("matched").asInt()).isEqualTo(3);
+        assertThat(dry.body().path("matched").asInt()).isEqualTo(4);
         assertThat(dry.body().path("ambiguous").asInt()).isEqualTo(3);
-        assertThat(dry.body().path("noMatch").asInt()).isEqualTo(11);
+        assertThat(dry.body().path("noMatch").asInt()).isEqualTo(10);
         assertThat(app.store().couplings().count("CUSTOMER")).as("a dry run couples nothing").isZero();
 
         request.put("caseSensitive", true);
@@ -227,10 +233,10 @@ class CouplingProceduresTest {
         assertThat(byKey(real.body())).as("the real run finds what the dry run listed").isEqualTo(results);
         JsonNode couplingJob = api.call("GET", "/api/jobs/" + real.body().path("couplingJobId").asText(), null).body();
         assertThat(couplingJob.path("type").asText()).isEqualTo("Coupling");
-        assertThat(couplingJob.path("coupled").asInt()).isEqualTo(3);
+        assertThat(couplingJob.path("coupled").asInt()).isEqualTo(4);
         assertThat(couplingJob.path("failed").asInt()).as("the ambiguous ones").isEqualTo(3);
         JsonNode sync = api.waitForJob(real.body().path("synchronizeJobId").asText());
-        assertThat(sync.path("inserted").asInt()).as("3 coupled rows written in full, 11 created").isEqualTo(3 + 11);
+        assertThat(sync.path("inserted").asInt()).as("4 coupled rows written in full, 10 created").isEqualTo(4 + 10);
         assertThat(sync.path("failed").asInt()).isZero();
 
         assertThat(app.store().couplings().findByNavKey("CUSTOMER", "10000").orElseThrow().salesId()).isEqualTo(cannon);
@@ -239,8 +245,9 @@ class CouplingProceduresTest {
         for (String ambiguous : List.of("30000", "50000", "01121212")) {
             assertThat(app.store().couplings().findByNavKey("CUSTOMER", ambiguous)).as(ambiguous).isEmpty();
         }
-        assertThat(app.store().couplings().count("CUSTOMER")).isEqualTo(3 + 11);
-        assertThat(app.sandbox().rowCount("accounts")).as("only the unmatched were created").isEqualTo(rowsBefore + 11);
+        assertThat(app.store().couplings().findByNavKey("CUSTOMER", "49525252").orElseThrow().salesId()).isEqualTo(beefHouse);
+        assertThat(app.store().couplings().count("CUSTOMER")).isEqualTo(4 + 10);
+        assertThat(app.sandbox().rowCount("accounts")).as("only the unmatched were created").isEqualTo(rowsBefore + 10);
         assertThat(sales.get("accounts", selangorian).path("name").asText()).isEqualTo("Selangorian Ltd.");
         assertThat(sales.get("accounts", cannon).path("accountnumber").asText()).isEqualTo("10000");
 
@@ -249,7 +256,7 @@ class CouplingProceduresTest {
         assertThat(again.body().path("matched").asInt()).isZero();
         assertThat(again.body().path("ambiguous").asInt()).isEqualTo(3);
         assertThat(again.body().path("toCreate").asInt()).isZero();
-        assertThat(app.sandbox().rowCount("accounts")).as("a second run duplicates nothing").isEqualTo(rowsBefore + 11);
+        assertThat(app.sandbox().rowCount("accounts")).as("a second run duplicates nothing").isEqualTo(rowsBefore + 10);
     }
 
     @Test
