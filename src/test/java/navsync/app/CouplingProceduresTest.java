@@ -260,6 +260,39 @@ class CouplingProceduresTest {
     }
 
     @Test
+    void matchBasedCouplingOfChosenKeysCreatesThenSynchronizesFromSales() throws InterruptedException {
+        UUID selangorian = sales.create("accounts", Map.of("name", "Selangorian Ltd.", "telephone1", "+44 24 0000 0000",
+                "customertypecode", 3));
+        Answer real = api.call("POST", "/api/mappings/CUSTOMER/records/match-based-coupling", Map.of(
+                "fields", List.of(Map.of("nav", "Name")), "keys", List.of("20000", "30000"), "createNew", true,
+                "synchronize", "FromIntegrationTable"));
+        assertThat(real.status()).as(real.body().toString()).isEqualTo(200);
+        assertThat(real.body().path("records").asInt()).isEqualTo(2);
+        assertMatch(byKey(real.body()).get("20000"), selangorian, 1);
+        assertThat(real.body().path("toCreate").asInt()).isEqualTo(1);
+        assertThat(real.body().path("then").asText()).contains("FromIntegrationTable");
+        JsonNode create = api.waitForJob(real.body().path("synchronizeJobId").asText());
+        assertThat(create.path("inserted").asInt()).isEqualTo(1);
+        UUID created = app.store().couplings().findByNavKey("CUSTOMER", "30000").orElseThrow().salesId();
+        assertThat(sales.get("accounts", created).path("name").asText()).isEqualTo("John Haddock Insurance Co.");
+
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
+        JsonNode fromJob = null;
+        while (fromJob == null) {
+            for (JsonNode job : api.call("GET", "/api/jobs?mapping=CUSTOMER", null).body()) {
+                if (job.path("direction").asText().equals("FromIntegrationTable")) {
+                    fromJob = api.waitForJob(job.path("id").asText());
+                }
+            }
+            assertThat(java.time.Instant.now()).as("the Sales -> NAV job starts after the creation").isBefore(deadline);
+            Thread.sleep(50);
+        }
+        assertThat(fromJob.path("inserted").asInt() + fromJob.path("modified").asInt()).isEqualTo(1);
+        assertThat(nav.row("Customer", "No_", "20000").get("Phone No_")).isEqualTo("+44 24 0000 0000");
+        assertThat(sales.get("accounts", selangorian).path("accountnumber").asText()).isEqualTo("20000");
+    }
+
+    @Test
     void synchronizeNowOf1000RecordsIsOneJobOfBulkRequests() {
         SyntheticCustomers.insert(app.nav(), NavTables.COMPANY, 1000, 7);
         List<String> keys = new ArrayList<>(nav.rows("SELECT [No_] FROM " + NavTables.table("Customer")
@@ -317,6 +350,11 @@ class CouplingProceduresTest {
                 Map.of("fields", List.of(Map.of("nav", "Colour"))));
         assertThat(unknownField.status()).isEqualTo(400);
         assertThat(unknownField.body().path("error").asText()).contains("Colour").contains("Name <-> name");
+        Answer ambiguousField = api.call("POST", "/api/mappings/CUSTOMER/records/match-based-coupling",
+                Map.of("fields", List.of(Map.of("sales", "name"))));
+        assertThat(ambiguousField.status()).isEqualTo(400);
+        assertThat(ambiguousField.body().path("error").asText()).contains("more than one field pair")
+                .contains("Search Name <-> name");
 
         Answer unknownSynchronizeKey = api.call("POST", "/api/mappings/CUSTOMER/records/synchronize?direction=ToIntegrationTable",
                 Map.of("keys", List.of("10000", "NOPE")));
