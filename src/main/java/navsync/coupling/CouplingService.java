@@ -176,11 +176,7 @@ public final class CouplingService {
     private Map<String, Object> uncoupled(IntegrationTableMapping mapping, java.util.Collection<String> navKeys,
                                           List<String> notCoupled) {
         if (!navKeys.isEmpty()) {
-            jobs.whileIdle(mapping.name(), () -> store.inTransaction(c -> {
-                store.couplings().applyOutcomes(c, mapping.name(), Direction.ToIntegrationTable, null, SkipPolicy.NEVER,
-                        navKeys.stream().map(CouplingStore.Uncoupled::new).toList());
-                return null;
-            }));
+            removeCouplings(mapping, navKeys);
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("mapping", mapping.name());
@@ -200,7 +196,7 @@ public final class CouplingService {
         Map<String, Coupling> coupled = store.couplings().findByNavKeys(mapping.name(), navKeys);
         List<String> toCreate = distinct(navKeys).stream().filter(k -> !coupled.containsKey(k)).toList();
         return created(synchronization.startCreate(mapping.name(), Direction.ToIntegrationTable, toCreate, coupled.size()),
-                navKeys.size(), toCreate.size(), coupled.keySet());
+                distinct(navKeys).size(), toCreate.size(), coupled.keySet());
     }
 
     /**
@@ -219,7 +215,7 @@ public final class CouplingService {
         Map<UUID, Coupling> coupled = store.couplings().findBySalesIds(mapping.name(), ids);
         List<String> toCreate = ids.stream().filter(id -> !coupled.containsKey(id)).map(UUID::toString).toList();
         return created(synchronization.startCreate(mapping.name(), Direction.FromIntegrationTable, toCreate,
-                coupled.size()), salesIds.size(), toCreate.size(),
+                coupled.size()), ids.size(), toCreate.size(),
                 coupled.keySet().stream().map(UUID::toString).toList());
     }
 
@@ -330,11 +326,16 @@ public final class CouplingService {
     }
 
     private void uncouple(IntegrationTableMapping mapping, String navKey) {
-        store.inTransaction(c -> {
+        removeCouplings(mapping, List.of(navKey));
+    }
+
+    /** Removes couplings while no pass of the mapping runs (409 otherwise), so no row a pass writes loses its coupling. */
+    private void removeCouplings(IntegrationTableMapping mapping, java.util.Collection<String> navKeys) {
+        jobs.whileIdle(mapping.name(), () -> store.inTransaction(c -> {
             store.couplings().applyOutcomes(c, mapping.name(), Direction.ToIntegrationTable, null, SkipPolicy.NEVER,
-                    List.of(new CouplingStore.Uncoupled(navKey)));
+                    navKeys.stream().map(CouplingStore.Uncoupled::new).toList());
             return null;
-        });
+        }));
     }
 
     private UUID findSalesRow(IntegrationTableMapping mapping, CoupleRequest request) {
