@@ -58,6 +58,8 @@ final class JsonViews {
         out.put("unchanged", j.counters().unchanged());
         out.put("skipped", j.counters().skipped());
         out.put("failed", j.counters().failed());
+        out.put("coupled", j.counters().coupled());
+        out.put("uncoupled", j.counters().uncoupled());
         out.put("elapsedMs", j.elapsed().toMillis());
         out.put("recordsPerSecond", Math.round(j.recordsPerSecond() * 10) / 10.0);
         out.put("message", j.message());

@@ -100,7 +100,7 @@ public final class NavsyncConfiguration implements CamelConfiguration {
         registry.bind("restApi", new RestApi(mappings, store, synchronization));
         closer.register(MappingStatus.registerAll(mappings, store, synchronization));
         registry.bind("couplingApi", new CouplingApi(new CouplingService(mappings, store, new SalesReader(api),
-                new NavQueries(schema, dialect), nav, synchronization, connection.organizationUrl()),
+                engine.coupledFields(), synchronization, jobs, connection.organizationUrl()),
                 settings.integer("navsync.api.max-records", 10000)));
         registry.bind("salesWriters", salesWriters(camel, parallel));
         // picked up by camel-main with the YAML routes, after the route templates of routes/ are known

@@ -8,17 +8,16 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.UUID;
-import javax.sql.DataSource;
 import navsync.mapping.Direction;
 import navsync.mapping.IntegrationTableMapping;
 import navsync.mapping.SkipPolicy;
-import navsync.nav.NavQueries;
-import navsync.nav.NavRows;
 import navsync.sales.SalesReader;
 import navsync.state.Coupling;
 import navsync.state.CouplingStore;
 import navsync.state.StateStore;
+import navsync.sync.CoupledFields;
 import navsync.sync.Mappings;
+import navsync.sync.SynchronizationJobs;
 import navsync.sync.SynchronizationService;
 
 /**
@@ -32,19 +31,21 @@ public final class CouplingService {
     private final Mappings mappings;
     private final StateStore store;
     private final SalesReader sales;
-    private final NavQueries queries;
-    private final DataSource nav;
+    private final CoupledFields fields;
     private final SynchronizationService synchronization;
+    private final SynchronizationJobs jobs;
+    private final MatchBasedCoupling matching;
     private final String organizationUrl;
 
-    public CouplingService(Mappings mappings, StateStore store, SalesReader sales, NavQueries queries, DataSource nav,
-                           SynchronizationService synchronization, String organizationUrl) {
+    public CouplingService(Mappings mappings, StateStore store, SalesReader sales, CoupledFields fields,
+                           SynchronizationService synchronization, SynchronizationJobs jobs, String organizationUrl) {
         this.mappings = mappings;
         this.store = store;
         this.sales = sales;
-        this.queries = queries;
-        this.nav = nav;
+        this.fields = fields;
         this.synchronization = synchronization;
+        this.jobs = jobs;
+        this.matching = new MatchBasedCoupling(store, fields, sales, synchronization, jobs);
         this.organizationUrl = organizationUrl;
     }
 
@@ -72,27 +73,23 @@ public final class CouplingService {
     public Map<String, Object> couple(String mappingName, String navKey, CoupleRequest request) {
         IntegrationTableMapping mapping = mappings.get(mappingName);
         requireNavRecord(mapping, navKey);
+        Direction pass = request.createNew() ? synchronization.passes(mapping, Direction.ToIntegrationTable).get(0)
+                : passAfterCoupling(mapping, request);
         Optional<Coupling> existing = store.couplings().findByNavKey(mapping.name(), navKey);
         if (existing.isPresent() && !request.recouple()) {
-            throw new CouplingConflictException("NAV " + mapping.table() + " " + navKey + " is already coupled to Sales "
-                    + mapping.entity().logicalName() + " " + existing.get().salesId() + "; ask for recouple to change it");
+            throw new CouplingConflictException(navRecordCoupled(mapping, existing.get()));
         }
         UUID salesId = request.createNew() ? UUID.randomUUID() : findSalesRow(mapping, request);
         Optional<Coupling> other = store.couplings().findBySalesId(mapping.name(), salesId);
         if (other.isPresent() && !other.get().navKey().equals(navKey)) {
             if (!request.recouple()) {
-                throw new CouplingConflictException("Sales " + mapping.entity().logicalName() + " " + salesId
-                        + " is already coupled to NAV " + mapping.table() + " " + other.get().navKey()
-                        + "; ask for recouple to move it");
+                throw new CouplingConflictException(salesRowCoupled(mapping, other.get()));
             }
             uncouple(mapping, other.get().navKey());
         }
         existing.ifPresent(c -> uncouple(mapping, navKey));
         // a new coupling starts pending: its first synchronization writes every field, the chosen side winning
         store.couplings().insertPending(mapping.name(), List.of(new CouplingStore.NewCoupling(navKey, null, salesId)));
-        Direction pass = request.createNew() ? Direction.ToIntegrationTable
-                : request.noSynchronization() ? null
-                : request.synchronize() != null ? request.synchronize() : defaultPass(mapping);
         Map<String, Object> out = view(mapping, store.couplings().findByNavKey(mapping.name(), navKey).orElseThrow());
         if (pass != null) {
             String record = pass == Direction.ToIntegrationTable ? navKey : salesId.toString();
@@ -111,6 +108,199 @@ public final class CouplingService {
     }
 
     /**
+     * The coupled fields side by side before coupling: NAV's and the candidate row's values, and which
+     * side the synchronization after coupling would let win each field. Writes nothing; a coupling
+     * that would be refused says why.
+     */
+    public Map<String, Object> previewCoupling(String mappingName, String navKey, CoupleRequest request) {
+        IntegrationTableMapping mapping = mappings.get(mappingName);
+        Map<String, Object> navRow = requireNavRecord(mapping, navKey);
+        if (request.createNew()) {
+            throw new IllegalArgumentException("a preview compares with an existing Sales " + mapping.entity().logicalName()
+                    + ": give salesId or salesName");
+        }
+        Direction pass = passAfterCoupling(mapping, request);
+        UUID salesId = findSalesRow(mapping, request);
+        ObjectNode salesRow = fields.salesRows(mapping, List.of(salesId)).get(salesId);
+        List<String> refusals = new ArrayList<>();
+        if (!request.recouple()) {
+            store.couplings().findByNavKey(mapping.name(), navKey).filter(c -> !c.salesId().equals(salesId))
+                    .ifPresent(c -> refusals.add(navRecordCoupled(mapping, c)));
+            store.couplings().findBySalesId(mapping.name(), salesId).filter(c -> !c.navKey().equals(navKey))
+                    .ifPresent(c -> refusals.add(salesRowCoupled(mapping, c)));
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("mapping", mapping.name());
+        out.put("navKey", navKey);
+        out.put("salesId", salesId.toString());
+        out.put("salesName", salesRow.path(mapping.entity().primaryName()).asText(null));
+        out.put("synchronize", pass == null ? "none" : pass.name());
+        out.put("refused", refusals.isEmpty() ? null : String.join("; ", refusals));
+        List<CoupledFields.Field> sideBySide;
+        try {
+            sideBySide = fields.sideBySide(mapping, navRow, salesRow, pass);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("NAV " + mapping.table() + " " + navKey + " cannot be synchronized: "
+                    + e.getMessage());
+        }
+        out.put("differences", sideBySide.stream().filter(f -> !f.same()).count());
+        out.put("fields", sideBySide);
+        return out;
+    }
+
+    /** Uncouples the coupled ones of these NAV keys; returns how many were coupled and which were not. */
+    public Map<String, Object> uncoupleNavKeys(String mappingName, List<String> navKeys) {
+        IntegrationTableMapping mapping = mappings.get(mappingName);
+        Map<String, Coupling> coupled = store.couplings().findByNavKeys(mapping.name(), navKeys);
+        return uncoupled(mapping, coupled.keySet(), navKeys.stream().filter(k -> !coupled.containsKey(k)).toList());
+    }
+
+    /** Uncouples the coupled ones of these Sales rows. */
+    public Map<String, Object> uncoupleSalesIds(String mappingName, List<String> salesIds) {
+        IntegrationTableMapping mapping = mappings.get(mappingName);
+        List<UUID> ids = salesIds.stream().map(CouplingService::salesId).toList();
+        Map<UUID, Coupling> coupled = store.couplings().findBySalesIds(mapping.name(), ids);
+        return uncoupled(mapping, coupled.values().stream().map(Coupling::navKey).toList(),
+                ids.stream().filter(id -> !coupled.containsKey(id)).map(UUID::toString).toList());
+    }
+
+    /** Uncouples every record of a mapping (NAV's "Delete Couplings"); the rows stay on both sides. */
+    public Map<String, Object> uncoupleAll(String mappingName) {
+        IntegrationTableMapping mapping = mappings.get(mappingName);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("mapping", mapping.name());
+        out.put("uncoupled", jobs.whileIdle(mapping.name(), () -> store.couplings().deleteAll(mapping.name())));
+        return out;
+    }
+
+    private Map<String, Object> uncoupled(IntegrationTableMapping mapping, java.util.Collection<String> navKeys,
+                                          List<String> notCoupled) {
+        if (!navKeys.isEmpty()) {
+            removeCouplings(mapping, navKeys);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("mapping", mapping.name());
+        out.put("uncoupled", navKeys.size());
+        out.put("notCoupled", notCoupled);
+        return out;
+    }
+
+    /**
+     * Create in Sales: new Sales rows for the uncoupled ones of these NAV records, coupled, as one
+     * NAV -> Sales job in bulk; coupled ones are counted skipped. Unknown keys refuse the whole call.
+     */
+    public Map<String, Object> createInSales(String mappingName, List<String> navKeys) {
+        IntegrationTableMapping mapping = mappings.get(mappingName);
+        synchronization.passes(mapping, Direction.ToIntegrationTable);
+        requireNavRecords(mapping, navKeys);
+        Map<String, Coupling> coupled = store.couplings().findByNavKeys(mapping.name(), navKeys);
+        List<String> toCreate = distinct(navKeys).stream().filter(k -> !coupled.containsKey(k)).toList();
+        return created(synchronization.startCreate(mapping.name(), Direction.ToIntegrationTable, toCreate, coupled.size()),
+                distinct(navKeys).size(), toCreate.size(), coupled.keySet());
+    }
+
+    /**
+     * Create from Sales: new NAV records (numbered from the mapping's series) for the uncoupled ones of
+     * these Sales rows, coupled, as one Sales -> NAV job; coupled ones are counted skipped.
+     */
+    public Map<String, Object> createFromSales(String mappingName, List<String> salesIds) {
+        IntegrationTableMapping mapping = mappings.get(mappingName);
+        synchronization.passes(mapping, Direction.FromIntegrationTable);
+        if (mapping.numberSeries() == null) {
+            throw new IllegalArgumentException("mapping " + mapping.name() + " has no newRecords.numberSeries ("
+                    + mapping.file() + ") to number new NAV " + mapping.table() + " records");
+        }
+        List<UUID> ids = distinct(salesIds).stream().map(CouplingService::salesId).toList();
+        requireSalesRows(mapping, ids);
+        Map<UUID, Coupling> coupled = store.couplings().findBySalesIds(mapping.name(), ids);
+        List<String> toCreate = ids.stream().filter(id -> !coupled.containsKey(id)).map(UUID::toString).toList();
+        return created(synchronization.startCreate(mapping.name(), Direction.FromIntegrationTable, toCreate,
+                coupled.size()), ids.size(), toCreate.size(),
+                coupled.keySet().stream().map(UUID::toString).toList());
+    }
+
+    private static Map<String, Object> created(SynchronizationService.Started started, int requested, int toCreate,
+                                               java.util.Collection<String> alreadyCoupled) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("jobId", started.jobId().toString());
+        out.put("direction", started.passes().get(0).name());
+        out.put("records", requested);
+        out.put("toCreate", toCreate);
+        out.put("skipped", alreadyCoupled.size());
+        out.put("alreadyCoupled", alreadyCoupled.stream().sorted().limit(LISTED).toList());
+        out.put("job", "/api/jobs/" + started.jobId());
+        return out;
+    }
+
+    /** The most records an answer lists by name (counts cover all). */
+    private static final int LISTED = 1000;
+
+    /** The field pairs, priorities and options of a match-based coupling. */
+    public record MatchRequest(List<MatchCriterion> criteria, boolean caseSensitive, boolean createNew,
+                               Direction synchronize, boolean dryRun, List<String> keys) {
+    }
+
+    /** One criterion: a field pair of the mapping named by its NAV field, its Sales attribute, or both. */
+    public record MatchCriterion(String navField, String salesAttribute, int priority) {
+    }
+
+    /**
+     * Match-based coupling of a mapping's uncoupled records (the given NAV keys, or all in the table
+     * filter): per record the Sales row it matches, no match, or the ambiguous candidates. A dry run
+     * writes nothing. A real run couples the matches as one coupling job (holding the mapping, so
+     * no pass creates rows meanwhile), then creates the unmatched ones in Sales when asked, and
+     * synchronizes the coupled ones when asked.
+     */
+    public Map<String, Object> matchBasedCoupling(String mappingName, MatchRequest request) {
+        IntegrationTableMapping mapping = mappings.get(mappingName);
+        List<MatchBasedCoupling.Criterion> criteria = MatchBasedCoupling.criteria(mapping, request.criteria());
+        if (request.synchronize() != null) {
+            synchronization.passes(mapping, request.synchronize());
+        }
+        if (request.createNew()) {
+            synchronization.passes(mapping, Direction.ToIntegrationTable);
+        }
+        if (request.keys() == null) {
+            return matching.run(mapping, criteria, request, each -> fields.forEachBatchInFilter(mapping, each));
+        }
+        List<Map<String, Object>> rows = new ArrayList<>(requireNavRecords(mapping, request.keys()).values());
+        return matching.run(mapping, criteria, request, each -> {
+            for (int from = 0; from < rows.size(); from += mapping.batchSize()) {
+                each.accept(rows.subList(from, Math.min(rows.size(), from + mapping.batchSize())));
+            }
+        });
+    }
+
+    /** The NAV rows of these keys, by key; unknown keys refuse the call (404, listing them). */
+    private Map<String, Map<String, Object>> requireNavRecords(IntegrationTableMapping mapping, List<String> navKeys) {
+        Map<String, Map<String, Object>> found = fields.navRows(mapping, distinct(navKeys));
+        List<String> unknown = distinct(navKeys).stream().filter(k -> !found.containsKey(k)).toList();
+        if (!unknown.isEmpty()) {
+            throw new NoSuchElementException(unknown.size() + " unknown NAV " + mapping.table() + " keys (mapping "
+                    + mapping.name() + "): " + unknown.stream().limit(20).toList() + (unknown.size() > 20 ? " ..." : "")
+                    + "; nothing was done");
+        }
+        return found;
+    }
+
+    /** Unknown Sales ids refuse the call (404, listing them); one query per 100 ids. */
+    private void requireSalesRows(IntegrationTableMapping mapping, List<UUID> ids) {
+        java.util.Set<UUID> found = new java.util.HashSet<>();
+        sales.byIds(mapping.entity(), ids, List.of()).forEach(r -> found.add(UUID.fromString(
+                r.get(mapping.entity().primaryId()).asText())));
+        List<UUID> unknown = ids.stream().filter(id -> !found.contains(id)).toList();
+        if (!unknown.isEmpty()) {
+            throw new NoSuchElementException(unknown.size() + " unknown Sales " + mapping.entity().logicalName()
+                    + " ids (mapping " + mapping.name() + "): " + unknown.stream().limit(20).toList()
+                    + (unknown.size() > 20 ? " ..." : "") + "; nothing was done");
+        }
+    }
+
+    private static List<String> distinct(List<String> values) {
+        return new ArrayList<>(new java.util.LinkedHashSet<>(values));
+    }
+
+    /**
      * "Synchronize Now" of chosen records, in one job and in bulk: NAV keys for NAV -> Sales, Sales
      * ids for Sales -> NAV. A mapping that allows both ways needs the direction said.
      */
@@ -126,18 +316,26 @@ public final class CouplingService {
         if (records.isEmpty()) {
             throw new IllegalArgumentException("no records to synchronize");
         }
+        synchronization.passes(mapping, pass);
         if (pass == Direction.FromIntegrationTable) {
-            records.forEach(CouplingService::salesId);
+            requireSalesRows(mapping, distinct(records).stream().map(CouplingService::salesId).toList());
+        } else {
+            requireNavRecords(mapping, records);
         }
-        return synchronization.startSelected(mapping.name(), pass, records);
+        return synchronization.startSelected(mapping.name(), pass, distinct(records));
     }
 
     private void uncouple(IntegrationTableMapping mapping, String navKey) {
-        store.inTransaction(c -> {
+        removeCouplings(mapping, List.of(navKey));
+    }
+
+    /** Removes couplings while no pass of the mapping runs (409 otherwise), so no row a pass writes loses its coupling. */
+    private void removeCouplings(IntegrationTableMapping mapping, java.util.Collection<String> navKeys) {
+        jobs.whileIdle(mapping.name(), () -> store.inTransaction(c -> {
             store.couplings().applyOutcomes(c, mapping.name(), Direction.ToIntegrationTable, null, SkipPolicy.NEVER,
-                    List.of(new CouplingStore.Uncoupled(navKey)));
+                    navKeys.stream().map(CouplingStore.Uncoupled::new).toList());
             return null;
-        });
+        }));
     }
 
     private UUID findSalesRow(IntegrationTableMapping mapping, CoupleRequest request) {
@@ -170,10 +368,32 @@ public final class CouplingService {
                 + "' or starts so");
     }
 
-    private void requireNavRecord(IntegrationTableMapping mapping, String navKey) {
-        if (NavRows.query(nav, queries.rowsByKeys(mapping, List.of(navKey), false)).isEmpty()) {
+    private Map<String, Object> requireNavRecord(IntegrationTableMapping mapping, String navKey) {
+        Map<String, Object> row = fields.navRows(mapping, List.of(navKey)).get(navKey);
+        if (row == null) {
             throw new NoSuchElementException("no NAV " + mapping.table() + " " + navKey);
         }
+        return row;
+    }
+
+    /** The synchronization after coupling: the one asked for, none, or the mapping's default; checked against the mapping. */
+    private Direction passAfterCoupling(IntegrationTableMapping mapping, CoupleRequest request) {
+        Direction pass = request.noSynchronization() ? null
+                : request.synchronize() != null ? request.synchronize() : defaultPass(mapping);
+        if (pass != null) {
+            synchronization.passes(mapping, pass);
+        }
+        return pass;
+    }
+
+    private static String navRecordCoupled(IntegrationTableMapping mapping, Coupling existing) {
+        return "NAV " + mapping.table() + " " + existing.navKey() + " is already coupled to Sales "
+                + mapping.entity().logicalName() + " " + existing.salesId() + "; ask for recouple to change it";
+    }
+
+    private static String salesRowCoupled(IntegrationTableMapping mapping, Coupling other) {
+        return "Sales " + mapping.entity().logicalName() + " " + other.salesId() + " is already coupled to NAV "
+                + mapping.table() + " " + other.navKey() + "; ask for recouple to move it";
     }
 
     private static Direction defaultPass(IntegrationTableMapping mapping) {

@@ -196,6 +196,16 @@ public final class CouplingStore {
         });
     }
 
+    /** Removes every coupling of a mapping (NAV's "Delete Couplings" of a table); returns how many there were. */
+    public int deleteAll(String mapping) {
+        return store.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM coupling WHERE mapping_name = ?")) {
+                ps.setString(1, mapping);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
     /** Records new couplings and commits them, before anything is written to Sales. */
     public void insertPending(String mapping, List<NewCoupling> couplings) {
         if (couplings.isEmpty()) {

@@ -82,6 +82,17 @@ public final class JobRun {
         return secondPass;
     }
 
+    /** Create in Sales / Create from Sales: uncoupled selected records are created and coupled whatever synchOnlyCoupledRecords says. */
+    private volatile boolean createsUncoupled;
+
+    void createUncoupled() {
+        this.createsUncoupled = true;
+    }
+
+    boolean createsUncoupled() {
+        return createsUncoupled;
+    }
+
     /** A selected record is synchronized in full, as if it had never been: the pass's side wins every field. */
     boolean isForced() {
         return selection != null && !secondPass;

@@ -48,8 +48,14 @@ final class LookupCouplings {
         this.optionCouplings = store.optionCouplings();
         this.queries = queries;
         this.nav = nav;
-        this.defersSecondPass = run.selection() == null; // chosen records (and the second pass) follow the policy
-        this.preview = run.isPreview();
+        // chosen records (and the second pass) follow the policy; so does a look outside any job (run null)
+        this.defersSecondPass = run != null && run.selection() == null;
+        this.preview = run != null && run.isPreview();
+    }
+
+    /** Translations outside a job (the coupling procedures' side-by-side view): every lookup follows its policy. */
+    LookupCouplings(StateStore store, navsync.nav.NavQueries queries, javax.sql.DataSource nav) {
+        this(store, queries, nav, null);
     }
 
     private final boolean preview;

@@ -72,7 +72,7 @@ final class NavToSales {
                 batch.skipped++;
                 continue;
             }
-            if (coupling == null && mapping.synchOnlyCoupledRecords()) {
+            if (coupling == null && mapping.synchOnlyCoupledRecords() && !run.createsUncoupled()) {
                 continue; // NAV: uncoupled records are neither created nor counted
             }
             UUID salesId = coupling == null ? UUID.randomUUID() : coupling.salesId();

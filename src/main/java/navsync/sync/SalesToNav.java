@@ -85,7 +85,7 @@ final class SalesToNav {
             UUID salesId = entry.getKey();
             Coupling coupling = couplings.get(salesId);
             if (coupling == null) {
-                if (!mapping.synchOnlyCoupledRecords()) {
+                if (!mapping.synchOnlyCoupledRecords() || run.createsUncoupled()) {
                     creates.add(salesId);
                 }
                 continue;

@@ -16,6 +16,7 @@ public final class SyncEngine {
     private final SalesSource salesSource;
     private final SyncSteps steps;
     private final OptionPass optionPass;
+    private final CoupledFields coupledFields;
 
     public SyncEngine(NavSchema schema, NavQueries queries, DataSource nav, SalesWebApi api, StateStore store,
                       Mappings mappings, SynchronizationJobs jobs, int skipAfterFailures) {
@@ -32,6 +33,7 @@ public final class SyncEngine {
                 new SalesBulkWriter(api), api, navWriter, sides, skipAfterFailures);
         relatedFirst.use(navReader, salesSource, steps);
         this.optionPass = new OptionPass(store, new navsync.sales.OptionSets(api), sides, queries, nav, navWriter);
+        this.coupledFields = new CoupledFields(sides, store, queries, nav, reader);
     }
 
     public NavReader navReader() {
@@ -48,5 +50,10 @@ public final class SyncEngine {
 
     public OptionPass optionPass() {
         return optionPass;
+    }
+
+    /** The mapping processor as the coupling procedures use it (preview, match-based coupling). */
+    public CoupledFields coupledFields() {
+        return coupledFields;
     }
 }

@@ -25,6 +25,8 @@ public final class SynchronizationJobs {
     public static final String TYPE_PREVIEW = "Preview";
     /** Records of a run of all mappings whose second-pass lookups waited, synchronized again at its end. */
     public static final String TYPE_SECOND_PASS = "SecondPass";
+    /** Match-based coupling (NAV's coupling job): counts couplings made, no pass runs. */
+    public static final String TYPE_COUPLING = "Coupling";
 
     private final StateStore store;
     private final Mappings mappings;
@@ -71,6 +73,59 @@ public final class SynchronizationJobs {
         } catch (RuntimeException e) {
             running.remove(mappingName);
             throw e;
+        }
+    }
+
+    /**
+     * Opens a coupling job: it holds the mapping as a pass does, so no pass creates rows for records
+     * being coupled meanwhile; {@link #finishCoupling} releases it.
+     */
+    public UUID openCoupling(String mappingName) {
+        IntegrationTableMapping mapping = mappings.get(mappingName);
+        UUID placeholder = UUID.randomUUID();
+        UUID other = running.putIfAbsent(mapping.name(), placeholder);
+        if (other != null) {
+            throw new MappingBusyException(mapping.name(), other);
+        }
+        try {
+            UUID id = store.jobs().start(mapping.name(), mapping.direction().name(), TYPE_COUPLING);
+            running.put(mapping.name(), id);
+            return id;
+        } catch (RuntimeException e) {
+            running.remove(mapping.name());
+            throw e;
+        }
+    }
+
+    /**
+     * Runs {@code work} while no pass of the mapping runs, holding it meanwhile: a pass records the
+     * couplings of new rows before it writes them, so removing couplings under it would orphan rows.
+     */
+    public <T> T whileIdle(String mappingName, java.util.function.Supplier<T> work) {
+        UUID placeholder = UUID.randomUUID();
+        UUID other = running.putIfAbsent(mappingName, placeholder);
+        if (other != null) {
+            throw new MappingBusyException(mappingName, other);
+        }
+        try {
+            return work.get();
+        } finally {
+            running.remove(mappingName, placeholder);
+        }
+    }
+
+    /** Records a coupling job's counters and per-record errors, finishes it and releases the mapping. */
+    public void finishCoupling(String mappingName, UUID jobId, JobCounters counters,
+                               java.util.List<navsync.state.JobStore.NewError> errors, String status, String message) {
+        try {
+            store.inTransaction(c -> {
+                store.jobs().record(c, jobId, mappingName, counters, errors);
+                return null;
+            });
+            store.jobs().finish(jobId, status, message);
+            LOG.info("{} coupling job {}: {}", mappingName, jobId, message);
+        } finally {
+            running.remove(mappingName, jobId);
         }
     }
 

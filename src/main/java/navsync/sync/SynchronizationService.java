@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import navsync.mapping.Direction;
 import navsync.mapping.IntegrationTableMapping;
+import navsync.state.JobCounters;
 import navsync.state.StateStore;
 import navsync.state.SyncJob;
 import org.apache.camel.CamelContext;
@@ -81,6 +82,29 @@ public final class SynchronizationService {
         passes(mapping, pass);
         JobRun run = jobs.open(mapping.name(), pass, false);
         run.select(records);
+        return new Started(run.id(), List.of(pass), send(run).thenApply(ex -> new ArrayList<>(List.of(run.id()))));
+    }
+
+    /**
+     * Create in Sales (NAV keys, ToIntegrationTable) or Create from Sales (Sales ids,
+     * FromIntegrationTable): the chosen uncoupled records are created on the other side and coupled,
+     * as one job in bulk, whatever the mapping's synchOnlyCoupledRecords says; {@code alreadyCoupled}
+     * records the caller left out are counted skipped in that job.
+     */
+    public Started startCreate(String mappingName, Direction pass, List<String> records, int alreadyCoupled) {
+        IntegrationTableMapping mapping = mappings.get(mappingName);
+        passes(mapping, pass);
+        JobRun run = jobs.open(mapping.name(), pass, false);
+        run.select(records);
+        run.createUncoupled();
+        if (alreadyCoupled > 0) {
+            JobCounters skipped = new JobCounters(0, 0, 0, 0, alreadyCoupled, 0, 0, 0);
+            store.inTransaction(c -> {
+                store.jobs().record(c, run.id(), mapping.name(), skipped, List.of());
+                return null;
+            });
+            run.add(skipped);
+        }
         return new Started(run.id(), List.of(pass), send(run).thenApply(ex -> new ArrayList<>(List.of(run.id()))));
     }
 

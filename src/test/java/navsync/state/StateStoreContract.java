@@ -70,6 +70,17 @@ abstract class StateStoreContract {
     }
 
     @Test
+    void deletingAllCouplingsOfAMappingLeavesOtherMappingsAlone() {
+        store.couplings().insertPending("CUSTOMER", List.of(new CouplingStore.NewCoupling("10000", null, UUID.randomUUID()),
+                new CouplingStore.NewCoupling("20000", null, UUID.randomUUID())));
+        store.couplings().insertPending("CONTACT", List.of(new CouplingStore.NewCoupling("CT000001", null, UUID.randomUUID())));
+        assertThat(store.couplings().deleteAll("CUSTOMER")).isEqualTo(2);
+        assertThat(store.couplings().count("CUSTOMER")).isZero();
+        assertThat(store.couplings().count("CONTACT")).isEqualTo(1);
+        assertThat(store.couplings().deleteAll("CUSTOMER")).isZero();
+    }
+
+    @Test
     void failuresAreRetriedThenSkippedAfterTheConfiguredCount() {
         store.couplings().insertPending("CUSTOMER", List.of(
                 new CouplingStore.NewCoupling("10000", null, UUID.randomUUID()),
