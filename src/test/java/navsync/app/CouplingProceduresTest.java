@@ -196,8 +196,9 @@ class CouplingProceduresTest {
         app.sandbox().resetCounters();
         Answer dry = api.call("POST", "/api/mappings/CUSTOMER/records/match-based-coupling", request);
         assertThat(dry.status()).as(dry.body().toString()).isEqualTo(200);
+        // plus, once per process, the organization's base currency (a blank currency code stands for it)
         assertThat(app.sandbox().requestCount()).as("one query per priority group for the batch of 17")
-                .isEqualTo(2);
+                .isBetween(2L, 3L);
         Map<String, JsonNode> results = byKey(dry.body());
         assertThat(results).hasSize(17);
         assertMatch(results.get("10000"), cannon, 1);
@@ -306,7 +307,8 @@ class CouplingProceduresTest {
         assertThat(job.path("failed").asInt()).isZero();
         assertThat(app.sandbox().rowCount("accounts")).isEqualTo(1000);
         assertThat(app.sandbox().writeRequestCount()).as("two UpsertMultiple of 500").isEqualTo(2);
-        assertThat(app.sandbox().requestCount()).as("requests for 1,000 records").isEqualTo(2);
+        assertThat(app.sandbox().requestCount()).as("requests for 1,000 records (and the base currency, read once)")
+                .isBetween(2L, 3L);
         assertThat(api.call("GET", "/api/jobs?mapping=CUSTOMER", null).body().size()).as("one job").isEqualTo(1);
     }
 

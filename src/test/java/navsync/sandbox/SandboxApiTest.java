@@ -70,7 +70,7 @@ class SandboxApiTest extends SandboxTestBase {
         assertEquals(400, api.post("$batch", "").status(), "a $batch needs a multipart/mixed body");
         assertEquals(501, api.get("accounts?$apply=groupby((name))").status());
         JsonNode doc = api.get("").expect(200).json();
-        assertEquals(5, doc.get("value").size());
+        assertEquals(6, doc.get("value").size());
     }
 
     @Test
