@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import navsync.api.CouplingApi;
 import navsync.api.RestApi;
+import navsync.api.StatusApi;
 import navsync.coupling.CouplingService;
 import navsync.mapping.IntegrationTableMapping;
 import navsync.mapping.MappingLoader;
@@ -23,7 +24,9 @@ import navsync.sales.SalesReader;
 import navsync.sales.SalesWebApi;
 import navsync.sandbox.SalesSandbox;
 import navsync.sandbox.SandboxOptions;
+import navsync.state.JobRetention;
 import navsync.state.StateStore;
+import navsync.status.SynchronizationStatus;
 import navsync.sync.Mappings;
 import navsync.sync.SyncEngine;
 import navsync.sync.SynchronizationJobs;
@@ -101,6 +104,9 @@ public final class NavsyncConfiguration implements CamelConfiguration {
         registry.bind("couplingApi", new CouplingApi(new CouplingService(mappings, store, new SalesReader(api),
                 new NavQueries(schema, dialect), nav, synchronization, connection.organizationUrl()),
                 settings.integer("navsync.api.max-records", 10000)));
+        registry.bind("statusApi", new StatusApi(mappings, new SynchronizationStatus(mappings, store, new SalesReader(api),
+                new NavQueries(schema, dialect), nav, synchronization, jobs), connection.organizationUrl()));
+        registry.bind("jobRetention", new JobRetention(store, settings.duration("navsync.retention.max-age", "30d")));
         registry.bind("salesWriters", salesWriters(camel, parallel));
         // picked up by camel-main with the YAML routes, after the route templates of routes/ are known
         registry.bind("mappingRoutes", new MappingRoutes(mappings, settings.bool("navsync.schedules.enabled", true)));
