@@ -34,19 +34,20 @@ public final class Credentials {
 
     /**
      * Reads {@code users} ("alice:operator,bob:viewer") and {@code apiKeys} ("ci:operator"); the secret of
-     * each comes from {@code secret}: {@code password.<user>} or {@code api-key.<name>}, a key under
-     * {@code navsync.security.} (an environment variable such as NAVSYNC_SECURITY_PASSWORD_ALICE).
+     * each comes from {@code secret}: {@code user.<user>.password} or {@code api-key.<name>.secret}, a key
+     * under {@code navsync.security.} (an environment variable such as NAVSYNC_SECURITY_USER_ALICE_PASSWORD).
+     * The keys end in password and secret so that Camel's properties summary masks their values.
      */
     public static Credentials parse(String users, String apiKeys, Function<String, Optional<String>> secret) {
         Map<String, Entry> byUser = new LinkedHashMap<>();
         for (String[] entry : entries("navsync.security.users", users)) {
             byUser.put(entry[0], new Entry(entry[0], role("navsync.security.users", entry), digest(required(secret,
-                    "password." + entry[0]))));
+                    "user." + entry[0] + ".password"))));
         }
         List<Entry> keys = new ArrayList<>();
         for (String[] entry : entries("navsync.security.api-keys", apiKeys)) {
             keys.add(new Entry(entry[0], role("navsync.security.api-keys", entry), digest(required(secret,
-                    "api-key." + entry[0]))));
+                    "api-key." + entry[0] + ".secret"))));
         }
         return new Credentials(byUser, keys);
     }

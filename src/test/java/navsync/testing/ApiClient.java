@@ -40,9 +40,18 @@ public final class ApiClient {
     }
 
     public HttpResponse<String> send(String method, String path, Object body) {
+        return send(method, path, body, "application/json");
+    }
+
+    /** The status page as a browser asks for it. */
+    public HttpResponse<String> page(String path) {
+        return send("GET", path, null, "text/html");
+    }
+
+    private HttpResponse<String> send(String method, String path, Object body, String accept) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(app.apiUrl(path))).timeout(Duration.ofSeconds(60))
-                    .header("Accept", "application/json")
+                    .header("Accept", accept)
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
             if (body != null) {
