@@ -97,8 +97,12 @@ public final class StatusApi {
 
     /** POST /api/mappings/{name}/retry */
     public void retryAll(Exchange exchange) {
-        RestApi.respond(exchange, 200, () -> Map.of("mapping", header(exchange, "name"),
-                "retried", status.retryAll(header(exchange, "name"))));
+        RestApi.respond(exchange, 200, () -> {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("mapping", header(exchange, "name"));
+            out.put("retried", status.retryAll(header(exchange, "name")));
+            return out;
+        });
     }
 
     /** POST /api/mappings/{name}/records/{key}/restore */
@@ -163,6 +167,7 @@ public final class StatusApi {
         out.put("salesExists", e.salesExists());
         mappings.find(e.mapping()).ifPresent(m -> out.put("salesUrl",
                 navsync.coupling.CouplingService.salesUrl(organizationUrl, m, c.salesId())));
+        out.put("pending", c.isPending());
         out.put("failedPasses", SynchronizationStatus.failedPasses(c).stream().map(Direction::name).toList());
         out.put("failures", c.failureCount());
         out.put("lastError", c.lastError());

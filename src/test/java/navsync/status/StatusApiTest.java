@@ -64,6 +64,7 @@ class StatusApiTest {
         assertThat(skipped.path("navName").asText()).startsWith("The Cannon Group PLC xxx");
         assertThat(skipped.path("navExists").asBoolean()).isTrue();
         assertThat(skipped.path("salesExists").asBoolean()).as("never created").isFalse();
+        assertThat(skipped.path("pending").asBoolean()).isTrue();
         assertThat(skipped.path("restore").isNull()).as("pending: nothing was deleted").isTrue();
         assertThat(skipped.path("lastError").asText()).contains("160");
         assertThat(skipped.path("failures").asInt()).isEqualTo(2);
@@ -75,6 +76,7 @@ class StatusApiTest {
         assertThat(deleted.path("state").asText()).isEqualTo("failed");
         assertThat(deleted.path("navName").asText()).isEqualTo("Selangorian Ltd.");
         assertThat(deleted.path("salesExists").asBoolean()).isFalse();
+        assertThat(deleted.path("pending").asBoolean()).isFalse();
         assertThat(deleted.path("restore").asText()).isEqualTo("recreate the Sales row");
         assertThat(deleted.path("lastError").asText()).contains("deleted");
 

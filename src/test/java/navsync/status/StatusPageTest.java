@@ -62,7 +62,7 @@ class StatusPageTest {
         browser.waitUpTo(Duration.ofSeconds(20)).until(d -> !d.findElements(skipped).isEmpty());
         WebElement error = page.findElement(skipped);
         assertThat(error.findElement(By.cssSelector(".state")).getText()).startsWith("skipped");
-        assertThat(error.getText()).contains("The Cannon Group PLC xxx").contains("160");
+        assertThat(error.getText()).contains("The Cannon Group PLC xxx").contains("160").contains("not created yet");
 
         error.findElement(By.cssSelector("button.retry")).click();
         browser.waitUpTo(Duration.ofSeconds(20)).until(d ->
