@@ -5,13 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import navsync.mapping.Direction;
 import navsync.testing.ApiClient;
 import navsync.testing.FailingRecords;
+import navsync.testing.NavTables;
 import navsync.testing.NavsyncTestApp;
+import navsync.testing.SalesRows;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,5 +91,25 @@ class StatusActionsTest {
         assertThat(api.json(200, "POST", "/api/mappings/CUSTOMER/retry").path("retried").asInt()).isEqualTo(1);
         assertThat(api.send("DELETE", "/api/mappings/CUSTOMER/records/10000/coupling", null).statusCode()).isEqualTo(200);
         assertThat(api.json(200, "GET", "/api/status/errors").path("total").asInt()).isZero();
+    }
+
+    @Test
+    void restoreRecreatesADeletedNavRecordUnderItsKeyFromTheSalesRow() {
+        UUID account = app.store().couplings().findByNavKey("CUSTOMER", "30000").orElseThrow().salesId();
+        NavTables nav = new NavTables(app.nav());
+        nav.execute("DELETE FROM " + NavTables.table("Customer") + " WHERE [No_] = '30000'");
+        new SalesRows(app.sandbox().organizationUrl()).update("accounts", account, Map.of("address1_city", "York"));
+        app.synchronization().run("CUSTOMER", Direction.FromIntegrationTable, Duration.ofMinutes(1));
+        JsonNode error = api.json(200, "GET", "/api/status/errors?mapping=CUSTOMER&state=failed").path("errors").get(1);
+        assertThat(error.path("navKey").asText()).isEqualTo("30000");
+        assertThat(error.path("navExists").asBoolean()).isFalse();
+        assertThat(error.path("restore").asText()).isEqualTo("recreate the NAV record");
+
+        JsonNode started = api.json(202, "POST", "/api/mappings/CUSTOMER/records/30000/restore");
+        assertThat(started.path("direction").asText()).isEqualTo("FromIntegrationTable");
+        JsonNode job = api.waitForJob(started.path("jobId").asText());
+        assertThat(job.path("inserted").asInt()).as(job.toString()).isEqualTo(1);
+        assertThat(nav.row("Customer", "No_", "30000").get("City")).isEqualTo("York");
+        assertThat(app.store().couplings().findByNavKey("CUSTOMER", "30000").orElseThrow().salesId()).isEqualTo(account);
     }
 }
