@@ -265,12 +265,24 @@ public final class CouplingStore {
      * run takes the record (its failed pass keeps it in the retry set). Returns whether it exists.
      */
     public boolean retry(String mapping, String navKey) {
+        return retry(mapping, List.of(navKey)) > 0;
+    }
+
+    /** Retry of these couplings, in one transaction; returns how many exist. */
+    public int retry(String mapping, List<String> navKeys) {
         return store.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE coupling SET skipped = FALSE, failure_count = 0"
                     + " WHERE mapping_name = ? AND nav_key = ?")) {
-                ps.setString(1, mapping);
-                ps.setString(2, navKey);
-                return ps.executeUpdate() > 0;
+                for (String navKey : navKeys) {
+                    ps.setString(1, mapping);
+                    ps.setString(2, navKey);
+                    ps.addBatch();
+                }
+                int updated = 0;
+                for (int count : ps.executeBatch()) {
+                    updated += count > 0 ? 1 : 0;
+                }
+                return updated;
             }
         });
     }

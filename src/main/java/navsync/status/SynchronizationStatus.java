@@ -160,6 +160,7 @@ public final class SynchronizationStatus {
                     + mapping.entity().logicalName() + " " + coupling.salesId() + " are both gone; delete the coupling");
         }
         requireAllowed(mapping, pass);
+        requireIdle(mapping);
         store.couplings().retry(mapping.name(), navKey); // a skipped coupling would be left out of the pass
         return pass == Direction.ToIntegrationTable
                 ? synchronization.startRestore(mapping.name(), List.of(navKey), List.of())
@@ -175,6 +176,7 @@ public final class SynchronizationStatus {
         IntegrationTableMapping mapping = mappings.get(mappingName);
         List<String> navKeys = new ArrayList<>();
         List<String> salesIds = new ArrayList<>();
+        List<String> restored = new ArrayList<>();
         for (int offset = 0; ; offset += RESTORE_CHUNK) {
             List<CouplingStore.CouplingError> chunk = store.couplings().errors(mapping.name(), null, offset, RESTORE_CHUNK);
             for (CouplingErrorView view : describe(mapping, chunk)) {
@@ -186,6 +188,7 @@ public final class SynchronizationStatus {
                 if (pass != null && mapping.allows(pass)) {
                     (pass == Direction.ToIntegrationTable ? navKeys : salesIds).add(pass == Direction.ToIntegrationTable
                             ? view.coupling().navKey() : view.coupling().salesId().toString());
+                    restored.add(view.coupling().navKey());
                 }
             }
             if (chunk.size() < RESTORE_CHUNK) {
@@ -195,13 +198,8 @@ public final class SynchronizationStatus {
         if (navKeys.isEmpty() && salesIds.isEmpty()) {
             return new Restored(0, 0, null);
         }
-        for (String key : navKeys) {
-            store.couplings().retry(mapping.name(), key);
-        }
-        for (String id : salesIds) {
-            store.couplings().findBySalesId(mapping.name(), UUID.fromString(id))
-                    .ifPresent(c -> store.couplings().retry(mapping.name(), c.navKey()));
-        }
+        requireIdle(mapping);
+        store.couplings().retry(mapping.name(), restored);
         return new Restored(navKeys.size(), salesIds.size(), synchronization.startRestore(mapping.name(), navKeys, salesIds));
     }
 
@@ -280,6 +278,14 @@ public final class SynchronizationStatus {
             throw new IllegalArgumentException("mapping " + mapping.name() + " (" + mapping.direction() + ") cannot "
                     + (pass == Direction.ToIntegrationTable ? "recreate Sales rows" : "recreate NAV records")
                     + ": it is not configured for " + pass + " synchronization");
+        }
+    }
+
+    /** A restore clears skipped before its job starts: refuse up front when the mapping is busy. */
+    private void requireIdle(IntegrationTableMapping mapping) {
+        UUID running = jobs.runningJob(mapping.name());
+        if (running != null) {
+            throw new navsync.sync.MappingBusyException(mapping.name(), running);
         }
     }
 
