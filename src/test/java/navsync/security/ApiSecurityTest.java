@@ -28,7 +28,9 @@ class ApiSecurityTest {
     private static final String VIEWER_PASSWORD = "V1ewer-Pa55word-90ab";
     private static final String CI_KEY = "ci-key-5b0c2e7a9d4f41c3";
     private static final String DASHBOARD_KEY = "dash-key-8e6f1a2b3c4d";
-    private static final List<String> SECRETS = List.of(OPERATOR_PASSWORD, VIEWER_PASSWORD, CI_KEY, DASHBOARD_KEY);
+    private static final String STATE_PASSWORD = "St4te-Store-Pa55-c0ffee";
+    private static final List<String> SECRETS = List.of(OPERATOR_PASSWORD, VIEWER_PASSWORD, CI_KEY, DASHBOARD_KEY,
+            STATE_PASSWORD);
 
     @TempDir
     Path data;
@@ -46,7 +48,8 @@ class ApiSecurityTest {
                 "navsync.security.user.audit.password", VIEWER_PASSWORD,
                 "navsync.security.api-keys", "ci:operator,dashboard:viewer",
                 "navsync.security.api-key.ci.secret", CI_KEY,
-                "navsync.security.api-key.dashboard.secret", DASHBOARD_KEY))) {
+                "navsync.security.api-key.dashboard.secret", DASHBOARD_KEY,
+                "navsync.state.password", STATE_PASSWORD))) {
             ApiClient anonymous = new ApiClient(app);
             ApiClient operator = anonymous.basic("ops", OPERATOR_PASSWORD);
             ApiClient viewer = anonymous.basic("audit", VIEWER_PASSWORD);
