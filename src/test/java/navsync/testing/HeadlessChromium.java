@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -70,11 +72,28 @@ public final class HeadlessChromium implements AutoCloseable {
         return driver;
     }
 
-    /** A wait for a condition on the page, polling every 100 ms. */
+    /**
+     * A wait for a condition on the page, polling every 100 ms; an element replaced meanwhile (a page
+     * that redraws itself) makes it look again rather than fail.
+     */
     public WebDriverWait waitUpTo(Duration timeout) {
         WebDriverWait wait = new WebDriverWait(driver, timeout);
         wait.pollingEvery(Duration.ofMillis(100));
+        wait.ignoring(StaleElementReferenceException.class);
         return wait;
+    }
+
+    /** The text of the element {@code locator} finds once it is there, read in one go even while the page redraws. */
+    public String text(By locator) {
+        return waitUpTo(Duration.ofSeconds(20)).until(d -> d.findElement(locator).getText());
+    }
+
+    /** Clicks the element {@code locator} finds once it is there, looking again if the page redrew it. */
+    public void click(By locator) {
+        waitUpTo(Duration.ofSeconds(20)).until(d -> {
+            d.findElement(locator).click();
+            return true;
+        });
     }
 
     @Override
