@@ -48,16 +48,91 @@ public final class RestApi {
         });
     }
 
+    /**
+     * Jobs, newest first, filtered by mapping, direction, status, type and start time (from inclusive,
+     * to exclusive, ISO-8601), paged by offset and limit; the header X-Total-Count says how many match.
+     */
     public void jobs(Exchange exchange) {
         Message in = exchange.getMessage();
+        int[] total = {0};
         respond(exchange, 200, () -> {
             String mapping = in.getHeader("mapping", String.class);
-            if (mapping != null) {
-                mappings.get(mapping);
-            }
-            int limit = Math.min(Math.max(in.getHeader("limit", 50, Integer.class), 1), 1000);
-            return store.jobs().latest(mapping, limit).stream().map(JsonViews::job).toList();
+            String direction = in.getHeader("direction", String.class);
+            String status = in.getHeader("status", String.class);
+            String type = in.getHeader("type", String.class);
+            navsync.state.JobStore.JobPage page = store.jobs().search(new navsync.state.JobStore.JobQuery(
+                    mapping == null ? null : mappings.get(mapping).name(),
+                    direction == null ? null : onePass(direction).name(),
+                    oneOf("status", status, SyncJob.RUNNING, SyncJob.SUCCEEDED, SyncJob.FAILED),
+                    oneOf("type", type, navsync.sync.SynchronizationJobs.TYPE_SYNCHRONIZATION,
+                            navsync.sync.SynchronizationJobs.TYPE_PREVIEW),
+                    instant(in, "from"), instant(in, "to"), number(in, "offset", 0, 0, Integer.MAX_VALUE),
+                    number(in, "limit", 50, 1, 1000)));
+            total[0] = page.total();
+            return page.jobs().stream().map(JsonViews::job).toList();
         });
+        if ((int) exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE) == 200) {
+            exchange.getMessage().setHeader("X-Total-Count", total[0]);
+        }
+    }
+
+    /** A page of one job's errors: {"jobId", "total", "offset", "limit", "errors"}. */
+    public void jobErrors(Exchange exchange) {
+        Message in = exchange.getMessage();
+        respond(exchange, 200, () -> {
+            UUID id = uuid(in.getHeader("id", String.class));
+            store.jobs().find(id).orElseThrow(() -> new NoSuchElementException("no job " + id));
+            int offset = number(in, "offset", 0, 0, Integer.MAX_VALUE);
+            int limit = number(in, "limit", 100, 1, 1000);
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("jobId", id.toString());
+            out.put("total", store.jobs().errorCount(id));
+            out.put("offset", offset);
+            out.put("limit", limit);
+            out.put("errors", store.jobs().errors(id, offset, limit).stream().map(JsonViews::error).toList());
+            return out;
+        });
+    }
+
+    /** A one-way direction from a request. */
+    static Direction onePass(String text) {
+        Direction pass = parseDirection(text);
+        if (pass == Direction.Bidirectional) {
+            throw new IllegalArgumentException("direction must be ToIntegrationTable or FromIntegrationTable, got '" + text + "'");
+        }
+        return pass;
+    }
+
+    static String oneOf(String parameter, String value, String... allowed) {
+        if (value == null || java.util.Arrays.asList(allowed).contains(value)) {
+            return value;
+        }
+        throw new IllegalArgumentException(parameter + " must be one of " + java.util.Arrays.toString(allowed));
+    }
+
+    static java.time.Instant instant(Message in, String parameter) {
+        String text = in.getHeader(parameter, String.class);
+        try {
+            return text == null ? null : java.time.Instant.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException(parameter + " must be an ISO-8601 instant like 2026-11-28T14:00:00Z");
+        }
+    }
+
+    static int number(Message in, String parameter, int defaultValue, int min, int max) {
+        String text = in.getHeader(parameter, String.class);
+        if (text == null) {
+            return defaultValue;
+        }
+        try {
+            int value = Integer.parseInt(text.trim());
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new IllegalArgumentException(parameter + " must be a whole number from " + min + " to " + max);
     }
 
     public void job(Exchange exchange) {
@@ -131,7 +206,7 @@ public final class RestApi {
         return out;
     }
 
-    private static String nextFireTime(org.apache.camel.CamelContext camel, String mapping) {
+    static String nextFireTime(org.apache.camel.CamelContext camel, String mapping) {
         try {
             org.quartz.Scheduler scheduler = camel.getComponent("quartz",
                     org.apache.camel.component.quartz.QuartzComponent.class).getScheduler();
@@ -208,6 +283,10 @@ public final class RestApi {
         } catch (IllegalArgumentException e) {
             status = 400;
             result = Map.of("error", e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.warn("{} failed: {}", exchange.getFromRouteId(), e.toString());
+            status = 500;
+            result = Map.of("error", String.valueOf(e.getMessage()));
         }
         Message out = exchange.getMessage();
         out.getHeaders().clear();

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import navsync.api.CouplingApi;
 import navsync.api.RestApi;
+import navsync.api.StatusApi;
 import navsync.coupling.CouplingService;
 import navsync.mapping.IntegrationTableMapping;
 import navsync.mapping.MappingLoader;
@@ -23,13 +24,18 @@ import navsync.sales.SalesReader;
 import navsync.sales.SalesWebApi;
 import navsync.sandbox.SalesSandbox;
 import navsync.sandbox.SandboxOptions;
+import navsync.security.ApiSecurity;
+import navsync.security.Credentials;
+import navsync.state.JobRetention;
 import navsync.state.StateStore;
+import navsync.status.SynchronizationStatus;
 import navsync.sync.Mappings;
 import navsync.sync.SyncEngine;
 import navsync.sync.SynchronizationJobs;
 import navsync.sync.SynchronizationService;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.component.platform.http.main.MainHttpServer;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
@@ -102,9 +108,41 @@ public final class NavsyncConfiguration implements CamelConfiguration {
         registry.bind("couplingApi", new CouplingApi(new CouplingService(mappings, store, new SalesReader(api),
                 engine.coupledFields(), synchronization, jobs, connection.organizationUrl()),
                 settings.integer("navsync.api.max-records", 10000)));
+        registry.bind("statusApi", new StatusApi(mappings, new SynchronizationStatus(mappings, store, new SalesReader(api),
+                new NavQueries(schema, dialect), nav, synchronization, jobs), connection.organizationUrl()));
+        registry.bind("jobRetention", new JobRetention(store, settings.duration("navsync.retention.max-age", "30d")));
         registry.bind("salesWriters", salesWriters(camel, parallel));
+        protectHttpServer(camel, settings);
         // picked up by camel-main with the YAML routes, after the route templates of routes/ are known
         registry.bind("mappingRoutes", new MappingRoutes(mappings, settings.bool("navsync.schedules.enabled", true)));
+    }
+
+    /**
+     * Puts authentication and roles in front of the REST API and the status page when navsync listens on
+     * anything but loopback, or when navsync.security.enabled says so; refuses to start without credentials.
+     */
+    private static void protectHttpServer(CamelContext camel, Settings settings) throws Exception {
+        String host = settings.text("navsync.http.host", "127.0.0.1");
+        if (!ApiSecurity.required(settings.text("navsync.security.enabled", "auto"), host)) {
+            return;
+        }
+        Credentials credentials = Credentials.parse(settings.optional("navsync.security.users").orElse(null),
+                settings.optional("navsync.security.api-keys").orElse(null),
+                name -> settings.optional("navsync.security." + name));
+        if (credentials.isEmpty()) {
+            throw new IllegalArgumentException("navsync listens on " + host + ", so its REST API requires authentication,"
+                    + " but neither navsync.security.users nor navsync.security.api-keys names anyone (see README, Security)");
+        }
+        ApiSecurity security = new ApiSecurity(credentials);
+        // before the routes start, so no request is ever served unchecked; first of every route of the server
+        camel.addStartupListener((context, alreadyStarted) -> {
+            MainHttpServer server = context.hasService(MainHttpServer.class);
+            if (server == null || server.getRouter() == null) {
+                throw new IllegalStateException("the HTTP server is not up: cannot protect the REST API");
+            }
+            server.getRouter().route().order(-1000).handler(security);
+        });
+        LOG.info("REST API and status page require authentication (HTTP basic or {})", ApiSecurity.API_KEY_HEADER);
     }
 
     private static HikariDataSource navDataSource(Settings settings, Path dataDir) {

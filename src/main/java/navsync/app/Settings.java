@@ -41,4 +41,14 @@ final class Settings {
         }
         return Boolean.parseBoolean(value);
     }
+
+    /** A duration written as 30s, 15m, 2h or 1d (the mapping files' interval form). */
+    java.time.Duration duration(String key, String defaultValue) {
+        String value = text(key, defaultValue);
+        try {
+            return navsync.mapping.Schedule.parseInterval(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("configuration " + key + ": " + e.getMessage());
+        }
+    }
 }

@@ -401,6 +401,11 @@ public final class CouplingService {
                 : Direction.ToIntegrationTable;
     }
 
+    /** The row's page in the Sales web client. */
+    public static String salesUrl(String organizationUrl, IntegrationTableMapping mapping, UUID salesId) {
+        return organizationUrl + "/main.aspx?pagetype=entityrecord&etn=" + mapping.entity().logicalName() + "&id=" + salesId;
+    }
+
     static UUID salesId(String text) {
         try {
             return UUID.fromString(text);
@@ -414,8 +419,7 @@ public final class CouplingService {
         out.put("mapping", mapping.name());
         out.put("navKey", c.navKey());
         out.put("salesId", c.salesId().toString());
-        out.put("salesUrl", organizationUrl + "/main.aspx?pagetype=entityrecord&etn=" + mapping.entity().logicalName()
-                + "&id=" + c.salesId());
+        out.put("salesUrl", salesUrl(organizationUrl, mapping, c.salesId()));
         out.put("synchronized", !c.isPending());
         out.put("toIntegrationTable", pass(c.toResult(), c.toSyncedAt(), c.toJobId()));
         out.put("fromIntegrationTable", pass(c.fromResult(), c.fromSyncedAt(), c.fromJobId()));

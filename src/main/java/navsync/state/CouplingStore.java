@@ -206,6 +206,129 @@ public final class CouplingStore {
         });
     }
 
+    /** Which couplings in error to list: failed (not skipped), skipped, or both (null). */
+    public enum ErrorState { failed, skipped }
+
+    /** A coupling in error, with when its failing pass ran (null once retention removed that job). */
+    public record CouplingError(Coupling coupling, Instant failedAt) {
+    }
+
+    /** A mapping's couplings in error: failed and retried on every run, or skipped. */
+    public record ErrorCounts(int failed, int skipped) {
+    }
+
+    /** The condition of couplings in {@code state} (either when null), columns prefixed with {@code alias}. */
+    private static String errorCondition(ErrorState state, String alias) {
+        String failed = "(" + alias + "to_result = 'Failure' OR " + alias + "from_result = 'Failure')";
+        String skipped = alias + "skipped = TRUE";
+        return state == null ? "(" + skipped + " OR " + failed + ")"
+                : state == ErrorState.skipped ? skipped : failed + " AND " + alias + "skipped = FALSE";
+    }
+
+    /**
+     * Couplings in error (NAV's "Coupled Data Synchronization Errors"), of one mapping or all (null),
+     * by mapping and NAV key, {@code limit} after skipping {@code offset}.
+     */
+    public List<CouplingError> errors(String mapping, ErrorState state, int offset, int limit) {
+        String columns = String.join(", ", java.util.Arrays.stream(COLUMNS.split(",")).map(col -> "c." + col.trim())
+                .toList());
+        String sql = "SELECT " + columns + ", tj.started_at AS to_failed_at, fj.started_at AS from_failed_at"
+                + " FROM coupling c"
+                + " LEFT JOIN sync_job tj ON tj.id = c.to_job_id AND c.to_result = 'Failure'"
+                + " LEFT JOIN sync_job fj ON fj.id = c.from_job_id AND c.from_result = 'Failure'"
+                + " WHERE " + errorCondition(state, "c.")
+                + (mapping == null ? "" : " AND c.mapping_name = ?")
+                + " ORDER BY c.mapping_name, c.nav_key OFFSET ? ROWS FETCH FIRST ? ROWS ONLY";
+        return store.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                int i = 1;
+                if (mapping != null) {
+                    ps.setString(i++, mapping);
+                }
+                ps.setInt(i++, offset);
+                ps.setInt(i, limit);
+                List<CouplingError> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Instant to = instant(rs, "to_failed_at");
+                        Instant from = instant(rs, "from_failed_at");
+                        out.add(new CouplingError(read(rs), to == null || from != null && from.isAfter(to) ? from : to));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /** How many couplings of a mapping (or all, null) are in the given error state (both when null). */
+    public int countErrors(String mapping, ErrorState state) {
+        return store.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM coupling WHERE " + errorCondition(state, "")
+                    + (mapping == null ? "" : " AND mapping_name = ?"))) {
+                if (mapping != null) {
+                    ps.setString(1, mapping);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
+    }
+
+    public ErrorCounts errorCounts(String mapping) {
+        return store.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT"
+                    + " COALESCE(SUM(CASE WHEN " + errorCondition(ErrorState.failed, "") + " THEN 1 ELSE 0 END), 0),"
+                    + " COALESCE(SUM(CASE WHEN skipped = TRUE THEN 1 ELSE 0 END), 0)"
+                    + " FROM coupling WHERE mapping_name = ? AND " + errorCondition(null, ""))) {
+                ps.setString(1, mapping);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return new ErrorCounts(rs.getInt(1), rs.getInt(2));
+                }
+            }
+        });
+    }
+
+    /**
+     * NAV's Retry: the coupling is no longer skipped and its failures count from zero, so the next
+     * run takes the record (its failed pass keeps it in the retry set). Returns whether it exists.
+     */
+    public boolean retry(String mapping, String navKey) {
+        return retry(mapping, List.of(navKey)) > 0;
+    }
+
+    /** Retry of these couplings, in one transaction; returns how many exist. */
+    public int retry(String mapping, List<String> navKeys) {
+        return store.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE coupling SET skipped = FALSE, failure_count = 0"
+                    + " WHERE mapping_name = ? AND nav_key = ?")) {
+                for (String navKey : navKeys) {
+                    ps.setString(1, mapping);
+                    ps.setString(2, navKey);
+                    ps.addBatch();
+                }
+                int updated = 0;
+                for (int count : ps.executeBatch()) {
+                    updated += count > 0 ? 1 : 0;
+                }
+                return updated;
+            }
+        });
+    }
+
+    /** Retry of every coupling in error of a mapping; returns how many. */
+    public int retryAll(String mapping) {
+        return store.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE coupling SET skipped = FALSE, failure_count = 0"
+                    + " WHERE mapping_name = ? AND " + errorCondition(null, ""))) {
+                ps.setString(1, mapping);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
     /** Records new couplings and commits them, before anything is written to Sales. */
     public void insertPending(String mapping, List<NewCoupling> couplings) {
         if (couplings.isEmpty()) {

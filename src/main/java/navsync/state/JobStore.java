@@ -4,7 +4,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -126,11 +128,161 @@ public final class JobStore {
         });
     }
 
+    /**
+     * Which jobs to list: each filter may be null (any); {@code from}/{@code to} bound the start time
+     * (from inclusive, to exclusive). Newest first, {@code limit} jobs after skipping {@code offset}.
+     */
+    public record JobQuery(String mapping, String direction, String status, String type, Instant from, Instant to,
+                           int offset, int limit) {
+    }
+
+    /** One page of jobs and how many match in all. */
+    public record JobPage(List<SyncJob> jobs, int total) {
+    }
+
+    public JobPage search(JobQuery query) {
+        List<String> conditions = new ArrayList<>();
+        List<Object> parameters = new ArrayList<>();
+        condition(conditions, parameters, "mapping_name = ?", query.mapping());
+        condition(conditions, parameters, "direction = ?", query.direction());
+        condition(conditions, parameters, "status = ?", query.status());
+        condition(conditions, parameters, "job_type = ?", query.type());
+        condition(conditions, parameters, "started_at >= ?", query.from() == null ? null
+                : OffsetDateTime.ofInstant(query.from(), ZoneOffset.UTC));
+        condition(conditions, parameters, "started_at < ?", query.to() == null ? null
+                : OffsetDateTime.ofInstant(query.to(), ZoneOffset.UTC));
+        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        return store.inTransaction(c -> {
+            int total;
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM sync_job" + where)) {
+                bind(ps, parameters);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    total = rs.getInt(1);
+                }
+            }
+            List<SyncJob> jobs = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM sync_job" + where
+                    + " ORDER BY started_at DESC, id OFFSET ? ROWS FETCH FIRST ? ROWS ONLY")) {
+                int next = bind(ps, parameters);
+                ps.setInt(next, query.offset());
+                ps.setInt(next + 1, query.limit());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        jobs.add(read(rs));
+                    }
+                }
+            }
+            return new JobPage(jobs, total);
+        });
+    }
+
+    /** The newest job of a mapping in one direction (of any type but previews), if any. */
+    public Optional<SyncJob> last(String mapping, String direction) {
+        return store.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM sync_job WHERE mapping_name = ?"
+                    + " AND direction = ? AND job_type <> 'Preview' ORDER BY started_at DESC, id FETCH FIRST 1 ROWS ONLY")) {
+                ps.setString(1, mapping);
+                ps.setString(2, direction);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(read(rs)) : Optional.<SyncJob>empty();
+                }
+            }
+        });
+    }
+
+    /** The newest succeeded synchronization of a mapping in one direction, if any. */
+    public Optional<SyncJob> lastSucceeded(String mapping, String direction) {
+        return store.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM sync_job WHERE mapping_name = ?"
+                    + " AND direction = ? AND status = ? AND job_type = 'Synchronization'"
+                    + " ORDER BY started_at DESC, id FETCH FIRST 1 ROWS ONLY")) {
+                ps.setString(1, mapping);
+                ps.setString(2, direction);
+                ps.setString(3, SyncJob.SUCCEEDED);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(read(rs)) : Optional.<SyncJob>empty();
+                }
+            }
+        });
+    }
+
+    /** What a retention cleanup deleted. */
+    public record Cleanup(int jobs, int errors) {
+    }
+
+    /**
+     * Deletes finished jobs started before {@code cutoff} (their errors go with them) and errors
+     * logged before it, except those of jobs a skipped coupling still refers to (NAV keeps them too:
+     * they explain why the record is skipped). Works in chunks, one transaction each.
+     */
+    public Cleanup deleteOlderThan(Instant cutoff, int chunk) {
+        OffsetDateTime before = OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC);
+        String kept = " AND NOT EXISTS (SELECT 1 FROM coupling c WHERE c.skipped = TRUE AND c.to_job_id = %1$s)"
+                + " AND NOT EXISTS (SELECT 1 FROM coupling c WHERE c.skipped = TRUE AND c.from_job_id = %1$s)";
+        int errors = deleteInChunks("DELETE FROM sync_job_error WHERE id IN (SELECT e.id FROM sync_job_error e"
+                + " WHERE e.created_at < ?" + kept.formatted("e.job_id") + " FETCH FIRST ? ROWS ONLY)", before, chunk);
+        int jobs = deleteInChunks("DELETE FROM sync_job WHERE id IN (SELECT j.id FROM sync_job j WHERE j.started_at < ?"
+                + " AND j.status <> '" + SyncJob.RUNNING + "'" + kept.formatted("j.id") + " FETCH FIRST ? ROWS ONLY)",
+                before, chunk);
+        return new Cleanup(jobs, errors);
+    }
+
+    private int deleteInChunks(String sql, OffsetDateTime before, int chunk) {
+        int total = 0;
+        int deleted;
+        do {
+            deleted = store.inTransaction(c -> {
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    ps.setObject(1, before);
+                    ps.setInt(2, chunk);
+                    return ps.executeUpdate();
+                }
+            });
+            total += deleted;
+        } while (deleted == chunk);
+        return total;
+    }
+
+    private static void condition(List<String> conditions, List<Object> parameters, String sql, Object value) {
+        if (value != null) {
+            conditions.add(sql);
+            parameters.add(value);
+        }
+    }
+
+    private static int bind(PreparedStatement ps, List<Object> parameters) throws SQLException {
+        for (int i = 0; i < parameters.size(); i++) {
+            ps.setObject(i + 1, parameters.get(i));
+        }
+        return parameters.size() + 1;
+    }
+
+    /** How many errors a job has. */
+    public int errorCount(UUID jobId) {
+        return store.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM sync_job_error WHERE job_id = ?")) {
+                ps.setObject(1, jobId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
+    }
+
     public List<JobError> errors(UUID jobId) {
+        return errors(jobId, 0, Integer.MAX_VALUE);
+    }
+
+    /** A page of a job's errors, in the order they were logged. */
+    public List<JobError> errors(UUID jobId, int offset, int limit) {
         return store.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT id, job_id, mapping_name, nav_key, sales_id, message,"
-                    + " created_at FROM sync_job_error WHERE job_id = ? ORDER BY id")) {
+                    + " created_at FROM sync_job_error WHERE job_id = ? ORDER BY id OFFSET ? ROWS FETCH FIRST ? ROWS ONLY")) {
                 ps.setObject(1, jobId);
+                ps.setInt(2, offset);
+                ps.setInt(3, limit);
                 List<JobError> errors = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {

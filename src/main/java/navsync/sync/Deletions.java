@@ -7,7 +7,8 @@ import navsync.nav.NavChange;
 
 /**
  * A coupled pair whose other side was deleted (NAV's deletion conflict), resolved by the mapping's
- * deletionResolution: fail, restore the deleted side, uncouple, or delete the surviving side too.
+ * deletionResolution: fail, restore the deleted side, uncouple, or delete the surviving side too. A
+ * Restore from the status API resolves by restoring, whatever the mapping says.
  */
 final class Deletions {
 
@@ -20,7 +21,7 @@ final class Deletions {
     /** The NAV record survives; its coupled Sales row is gone. */
     void salesRowDeleted(SyncBatch batch, String navKey, UUID salesId, long version, Sides.NavSide nav) {
         IntegrationTableMapping mapping = batch.run.mapping();
-        switch (mapping.deletionResolution()) {
+        switch (batch.run.deletionResolution()) {
             case none -> batch.fail(navKey, salesId, "NAV " + mapping.table() + " " + navKey + " is coupled to Sales "
                     + mapping.entity().logicalName() + " " + salesId + ", which was deleted (deletionResolution: none)");
             case restore -> batch.plans.add(newRecords.salesRow(mapping, navKey, salesId, nav, version));
@@ -34,7 +35,7 @@ final class Deletions {
     /** The Sales row survives; its coupled NAV record is gone. */
     void navRecordDeleted(SyncBatch batch, String navKey, UUID salesId, ObjectNode salesNow, LookupCouplings lookups) {
         IntegrationTableMapping mapping = batch.run.mapping();
-        switch (mapping.deletionResolution()) {
+        switch (batch.run.deletionResolution()) {
             case none -> batch.fail(navKey, salesId, "Sales " + mapping.entity().logicalName() + " " + salesId
                     + " is coupled to NAV " + mapping.table() + " " + navKey + ", which was deleted (deletionResolution: none)");
             case restore -> batch.plans.add(newRecords.navRecord(mapping, navKey, salesId, salesNow, lookups));

@@ -93,6 +93,18 @@ public final class JobRun {
         return createsUncoupled;
     }
 
+    /** NAV's Restore: a selected record whose other side was deleted gets it recreated, whatever the mapping says. */
+    private volatile boolean restoreDeleted;
+
+    void restoreDeleted() {
+        this.restoreDeleted = true;
+    }
+
+    /** How this pass resolves a coupled pair whose other side was deleted. */
+    navsync.mapping.DeletionResolution deletionResolution() {
+        return restoreDeleted ? navsync.mapping.DeletionResolution.restore : mapping.deletionResolution();
+    }
+
     /** A selected record is synchronized in full, as if it had never been: the pass's side wins every field. */
     boolean isForced() {
         return selection != null && !secondPass;

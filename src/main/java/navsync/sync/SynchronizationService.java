@@ -3,6 +3,7 @@ package navsync.sync;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -106,6 +107,44 @@ public final class SynchronizationService {
             run.add(skipped);
         }
         return new Started(run.id(), List.of(pass), send(run).thenApply(ex -> new ArrayList<>(List.of(run.id()))));
+    }
+
+    /**
+     * NAV's Restore of couplings whose other side was deleted: recreates the Sales rows of
+     * {@code navKeys} (NAV -> Sales) and the NAV records of {@code salesIds} (Sales -> NAV), one job
+     * per pass that has records, NAV -> Sales first.
+     */
+    public Started startRestore(String mappingName, List<String> navKeys, List<String> salesIds) {
+        IntegrationTableMapping mapping = mappings.get(mappingName);
+        Map<Direction, List<String>> selections = new java.util.LinkedHashMap<>();
+        if (!navKeys.isEmpty()) {
+            selections.put(Direction.ToIntegrationTable, navKeys);
+        }
+        if (!salesIds.isEmpty()) {
+            selections.put(Direction.FromIntegrationTable, salesIds);
+        }
+        if (selections.isEmpty()) {
+            throw new IllegalArgumentException("no couplings to restore");
+        }
+        selections.keySet().forEach(pass -> passes(mapping, pass));
+        List<Direction> passes = new ArrayList<>(selections.keySet());
+        JobRun first = openRestore(mapping, passes.get(0), selections.get(passes.get(0)));
+        CompletableFuture<List<UUID>> done = send(first).thenApply(ex -> new ArrayList<>(List.of(first.id())));
+        if (passes.size() > 1) {
+            done = done.thenCompose(ids -> {
+                JobRun second = openRestore(mapping, passes.get(1), selections.get(passes.get(1)));
+                ids.add(second.id());
+                return send(second).thenApply(ex -> ids);
+            });
+        }
+        return new Started(first.id(), passes, done);
+    }
+
+    private JobRun openRestore(IntegrationTableMapping mapping, Direction pass, List<String> records) {
+        JobRun run = jobs.open(mapping.name(), pass, false);
+        run.select(records);
+        run.restoreDeleted();
+        return run;
     }
 
     /**

@@ -126,7 +126,7 @@ class CouplingProceduresTest {
     void createInSalesAndFromSalesForListsCountCoupledOnesSkipped() {
         JsonNode coupled = api.call("POST", "/api/mappings/CUSTOMER/records/10000/coupling",
                 Map.of("createNew", true)).body();
-        api.waitForJob(coupled.path("jobId").asText());
+        api.waitForSuccess(coupled.path("jobId").asText());
         int rowsBefore = app.sandbox().rowCount("accounts");
 
         Answer created = api.call("POST", "/api/mappings/CUSTOMER/records/create-in-sales",
@@ -134,7 +134,7 @@ class CouplingProceduresTest {
         assertThat(created.status()).as(created.body().toString()).isEqualTo(202);
         assertThat(created.body().path("toCreate").asInt()).isEqualTo(2);
         assertThat(created.body().path("skipped").asInt()).isEqualTo(1);
-        JsonNode job = api.waitForJob(created.body().path("jobId").asText());
+        JsonNode job = api.waitForSuccess(created.body().path("jobId").asText());
         assertThat(job.path("inserted").asInt()).isEqualTo(2);
         assertThat(job.path("skipped").asInt()).isEqualTo(1);
         assertThat(app.sandbox().rowCount("accounts")).isEqualTo(rowsBefore + 2);
@@ -147,7 +147,7 @@ class CouplingProceduresTest {
                 "isdisabled", false, "isintegrationuser", false));
         Answer salesperson = api.call("POST", "/api/mappings/SALESPEOPLE/records/create-from-sales",
                 Map.of("salesIds", List.of(user.toString())));
-        JsonNode salespersonJob = api.waitForJob(salesperson.body().path("jobId").asText());
+        JsonNode salespersonJob = api.waitForSuccess(salesperson.body().path("jobId").asText());
         assertThat(salespersonJob.path("inserted").asInt()).as(salespersonJob.toString()).isEqualTo(1);
         String code = app.store().couplings().findBySalesId("SALESPEOPLE", user).orElseThrow().navKey();
         assertThat(nav.row("Salesperson_Purchaser", "Code", code).get("Name")).isEqualTo("Ann Beebe");
@@ -159,7 +159,7 @@ class CouplingProceduresTest {
         assertThat(fromSales.status()).as(fromSales.body().toString()).isEqualTo(202);
         assertThat(fromSales.body().path("toCreate").asInt()).isEqualTo(2);
         assertThat(fromSales.body().path("skipped").asInt()).isEqualTo(1);
-        JsonNode fromJob = api.waitForJob(fromSales.body().path("jobId").asText());
+        JsonNode fromJob = api.waitForSuccess(fromSales.body().path("jobId").asText());
         assertThat(fromJob.path("inserted").asInt()).isEqualTo(2);
         assertThat(fromJob.path("skipped").asInt()).isEqualTo(1);
         String newKey = app.store().couplings().findBySalesId("CUSTOMER", first).orElseThrow().navKey();
@@ -236,7 +236,7 @@ class CouplingProceduresTest {
         assertThat(couplingJob.path("type").asText()).isEqualTo("Coupling");
         assertThat(couplingJob.path("coupled").asInt()).isEqualTo(4);
         assertThat(couplingJob.path("failed").asInt()).as("the ambiguous ones").isEqualTo(3);
-        JsonNode sync = api.waitForJob(real.body().path("synchronizeJobId").asText());
+        JsonNode sync = api.waitForSuccess(real.body().path("synchronizeJobId").asText());
         assertThat(sync.path("inserted").asInt()).as("4 coupled rows written in full, 10 created").isEqualTo(4 + 10);
         assertThat(sync.path("failed").asInt()).isZero();
 
@@ -272,7 +272,7 @@ class CouplingProceduresTest {
         assertMatch(byKey(real.body()).get("20000"), selangorian, 1);
         assertThat(real.body().path("toCreate").asInt()).isEqualTo(1);
         assertThat(real.body().path("then").asText()).contains("FromIntegrationTable");
-        JsonNode create = api.waitForJob(real.body().path("synchronizeJobId").asText());
+        JsonNode create = api.waitForSuccess(real.body().path("synchronizeJobId").asText());
         assertThat(create.path("inserted").asInt()).isEqualTo(1);
         UUID created = app.store().couplings().findByNavKey("CUSTOMER", "30000").orElseThrow().salesId();
         assertThat(sales.get("accounts", created).path("name").asText()).isEqualTo("John Haddock Insurance Co.");
@@ -282,7 +282,7 @@ class CouplingProceduresTest {
         while (fromJob == null) {
             for (JsonNode job : api.call("GET", "/api/jobs?mapping=CUSTOMER", null).body()) {
                 if (job.path("direction").asText().equals("FromIntegrationTable")) {
-                    fromJob = api.waitForJob(job.path("id").asText());
+                    fromJob = api.waitForSuccess(job.path("id").asText());
                 }
             }
             assertThat(java.time.Instant.now()).as("the Sales -> NAV job starts after the creation").isBefore(deadline);
@@ -302,7 +302,7 @@ class CouplingProceduresTest {
         app.sandbox().resetCounters();
         Answer started = api.call("POST", "/api/mappings/CUSTOMER/records/synchronize", Map.of("keys", keys));
         assertThat(started.status()).as(started.body().toString()).isEqualTo(202);
-        JsonNode job = api.waitForJob(started.body().path("jobId").asText());
+        JsonNode job = api.waitForSuccess(started.body().path("jobId").asText());
         assertThat(job.path("inserted").asInt()).isEqualTo(1000);
         assertThat(job.path("failed").asInt()).isZero();
         assertThat(app.sandbox().rowCount("accounts")).isEqualTo(1000);

@@ -188,4 +188,125 @@ abstract class StateStoreContract {
         store.watermarks().reset("CUSTOMER", "ToIntegrationTable");
         assertThat(store.watermarks().get("CUSTOMER", "ToIntegrationTable")).isEmpty();
     }
+
+    @Test
+    void jobsAreFilteredByMappingDirectionStatusAndTimeAndPaged() {
+        UUID a = store.jobs().start("CUSTOMER", "ToIntegrationTable", "Synchronization");
+        UUID b = store.jobs().start("CUSTOMER", "FromIntegrationTable", "Synchronization");
+        UUID c = store.jobs().start("CONTACT", "ToIntegrationTable", "Synchronization");
+        store.jobs().finish(a, SyncJob.SUCCEEDED, "ok");
+        store.jobs().finish(b, SyncJob.FAILED, "stopped");
+        age(a, java.time.Duration.ofDays(3));
+        age(b, java.time.Duration.ofDays(2));
+
+        assertThat(search("CUSTOMER", null, null, null, null, 0, 10).jobs()).extracting(SyncJob::id).containsExactly(b, a);
+        assertThat(search(null, "ToIntegrationTable", null, null, null, 0, 10).jobs()).extracting(SyncJob::id)
+                .containsExactly(c, a);
+        assertThat(search(null, null, SyncJob.FAILED, null, null, 0, 10).jobs()).extracting(SyncJob::id).containsExactly(b);
+        java.time.Instant now = java.time.Instant.now();
+        assertThat(search(null, null, null, now.minus(java.time.Duration.ofDays(2).plusHours(1)), now.minusSeconds(3600),
+                0, 10).jobs()).extracting(SyncJob::id).containsExactly(b);
+        JobStore.JobPage second = search(null, null, null, null, null, 1, 1);
+        assertThat(second.total()).isEqualTo(3);
+        assertThat(second.jobs()).extracting(SyncJob::id).containsExactly(b);
+        assertThat(store.jobs().last("CUSTOMER", "ToIntegrationTable")).map(SyncJob::id).contains(a);
+        assertThat(store.jobs().lastSucceeded("CUSTOMER", "FromIntegrationTable")).isEmpty();
+    }
+
+    @Test
+    void retentionDeletesOldJobsAndErrorsButKeepsThoseASkippedCouplingRefersTo() {
+        store.couplings().insertPending("CUSTOMER", List.of(new CouplingStore.NewCoupling("10000", null, UUID.randomUUID()),
+                new CouplingStore.NewCoupling("20000", null, UUID.randomUUID())));
+        UUID skippedJob = store.jobs().start("CUSTOMER", "ToIntegrationTable", "Synchronization");
+        store.inTransaction(c -> {
+            store.jobs().record(c, skippedJob, "CUSTOMER", new JobCounters(0, 0, 0, 0, 0, 1, 0, 0),
+                    List.of(new JobStore.NewError("10000", null, "too long")));
+            store.couplings().applyOutcomes(c, "CUSTOMER", Direction.ToIntegrationTable, skippedJob,
+                    SkipPolicy.afterFailures(1), List.of(new CouplingStore.Failed("10000", "too long")));
+            return null;
+        });
+        store.jobs().finish(skippedJob, SyncJob.SUCCEEDED, "done");
+        UUID oldJob = store.jobs().start("CUSTOMER", "ToIntegrationTable", "Synchronization");
+        store.inTransaction(c -> {
+            store.jobs().record(c, oldJob, "CUSTOMER", new JobCounters(0, 0, 0, 0, 0, 1, 0, 0),
+                    List.of(new JobStore.NewError("20000", null, "conflict")));
+            return null;
+        });
+        store.jobs().finish(oldJob, SyncJob.SUCCEEDED, "done");
+        UUID stillRunning = store.jobs().start("CONTACT", "ToIntegrationTable", "Synchronization");
+        UUID recent = store.jobs().start("CUSTOMER", "FromIntegrationTable", "Synchronization");
+        store.jobs().finish(recent, SyncJob.SUCCEEDED, "done");
+        for (UUID id : List.of(skippedJob, oldJob, stillRunning)) {
+            age(id, java.time.Duration.ofDays(40));
+        }
+
+        JobStore.Cleanup cleanup = store.jobs().deleteOlderThan(java.time.Instant.now().minus(java.time.Duration.ofDays(30)), 1);
+        assertThat(cleanup.jobs()).isEqualTo(1);
+        assertThat(cleanup.errors()).isEqualTo(1);
+        assertThat(store.jobs().find(oldJob)).isEmpty();
+        assertThat(store.jobs().errors(oldJob)).isEmpty();
+        assertThat(store.jobs().find(skippedJob)).as("a skipped coupling refers to it").isPresent();
+        assertThat(store.jobs().errors(skippedJob)).hasSize(1);
+        assertThat(store.jobs().find(stillRunning)).as("running").isPresent();
+        assertThat(store.jobs().find(recent)).isPresent();
+
+        store.couplings().retry("CUSTOMER", "10000");
+        store.jobs().deleteOlderThan(java.time.Instant.now().minus(java.time.Duration.ofDays(30)), 500);
+        assertThat(store.jobs().find(skippedJob)).as("no longer skipped: it may go").isEmpty();
+    }
+
+    @Test
+    void couplingsInErrorAreListedCountedAndRetried() {
+        store.couplings().insertPending("CUSTOMER", List.of(new CouplingStore.NewCoupling("10000", null, UUID.randomUUID()),
+                new CouplingStore.NewCoupling("20000", null, UUID.randomUUID()),
+                new CouplingStore.NewCoupling("30000", null, UUID.randomUUID())));
+        UUID job = store.jobs().start("CUSTOMER", "ToIntegrationTable", "Synchronization");
+        store.inTransaction(c -> {
+            store.couplings().applyOutcomes(c, "CUSTOMER", Direction.ToIntegrationTable, job, SkipPolicy.afterFailures(1),
+                    List.of(new CouplingStore.Failed("10000", "too long")));
+            store.couplings().applyOutcomes(c, "CUSTOMER", Direction.ToIntegrationTable, job, SkipPolicy.NEVER,
+                    List.of(new CouplingStore.Failed("20000", "conflict"),
+                            new CouplingStore.Synchronized("30000", 5L, "{}")));
+            return null;
+        });
+        assertThat(store.couplings().errorCounts("CUSTOMER")).isEqualTo(new CouplingStore.ErrorCounts(1, 1));
+        assertThat(store.couplings().errors("CUSTOMER", null, 0, 10)).extracting(e -> e.coupling().navKey())
+                .containsExactly("10000", "20000");
+        List<CouplingStore.CouplingError> skipped = store.couplings().errors(null, CouplingStore.ErrorState.skipped, 0, 10);
+        assertThat(skipped).singleElement().satisfies(e -> {
+            assertThat(e.coupling().navKey()).isEqualTo("10000");
+            assertThat(e.coupling().lastError()).isEqualTo("too long");
+            assertThat(e.failedAt()).isEqualTo(store.jobs().find(job).orElseThrow().startedAt());
+        });
+        assertThat(store.couplings().countErrors("CUSTOMER", CouplingStore.ErrorState.failed)).isEqualTo(1);
+        assertThat(store.couplings().errors("CUSTOMER", null, 1, 10)).hasSize(1);
+
+        assertThat(store.couplings().retry("CUSTOMER", "10000")).isTrue();
+        assertThat(store.couplings().retry("CUSTOMER", "99999")).isFalse();
+        Coupling retried = store.couplings().findByNavKey("CUSTOMER", "10000").orElseThrow();
+        assertThat(retried.skipped()).isFalse();
+        assertThat(retried.failureCount()).isZero();
+        assertThat(store.couplings().failedNavKeys("CUSTOMER", Direction.ToIntegrationTable)).containsExactly("10000", "20000");
+        assertThat(store.couplings().retryAll("CUSTOMER")).isEqualTo(2);
+    }
+
+    private JobStore.JobPage search(String mapping, String direction, String status, java.time.Instant from,
+                                    java.time.Instant to, int offset, int limit) {
+        return store.jobs().search(new JobStore.JobQuery(mapping, direction, status, null, from, to, offset, limit));
+    }
+
+    /** Moves a job's start (and its errors) back in time. */
+    private void age(UUID job, java.time.Duration by) {
+        store.inTransaction(c -> {
+            for (String sql : List.of("UPDATE sync_job SET started_at = ? WHERE id = ?",
+                    "UPDATE sync_job_error SET created_at = ? WHERE job_id = ?")) {
+                try (var ps = c.prepareStatement(sql)) {
+                    ps.setObject(1, java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minus(by));
+                    ps.setObject(2, job);
+                    ps.executeUpdate();
+                }
+            }
+            return null;
+        });
+    }
 }
