@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import navsync.api.CouplingApi;
 import navsync.api.RestApi;
+import navsync.console.HawtioConsole;
 import navsync.coupling.CouplingService;
 import navsync.mapping.IntegrationTableMapping;
 import navsync.mapping.MappingLoader;
@@ -104,6 +105,20 @@ public final class NavsyncConfiguration implements CamelConfiguration {
         registry.bind("salesWriters", salesWriters(camel, parallel));
         // picked up by camel-main with the YAML routes, after the route templates of routes/ are known
         registry.bind("mappingRoutes", new MappingRoutes(mappings, settings.bool("navsync.schedules.enabled", true)));
+        if (settings.bool("navsync.console.enabled", false)) {
+            registry.bind("hawtioConsole", closer.register(hawtioConsole(settings, dataDir)));
+        }
+    }
+
+    /** The Hawtio console, reading navsync through its Jolokia on the management port. */
+    private static HawtioConsole hawtioConsole(Settings settings, Path dataDir) {
+        String managementHost = settings.text("navsync.http.host", "127.0.0.1");
+        String jolokiaHost = managementHost.equals("0.0.0.0") || managementHost.equals("::") ? "127.0.0.1" : managementHost;
+        String jolokiaUrl = "http://" + (jolokiaHost.contains(":") ? "[" + jolokiaHost + "]" : jolokiaHost) + ":"
+                + settings.integer("navsync.management.port", 9876)
+                + settings.text("camel.management.jolokia-path", "/observe/jolokia");
+        return HawtioConsole.start(settings.text("navsync.console.host", "127.0.0.1"),
+                settings.integer("navsync.console.port", 8888), jolokiaUrl, dataDir.toAbsolutePath().resolve("console"));
     }
 
     private static HikariDataSource navDataSource(Settings settings, Path dataDir) {
