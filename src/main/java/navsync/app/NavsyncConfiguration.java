@@ -105,6 +105,9 @@ public final class NavsyncConfiguration implements CamelConfiguration {
         registry.bind("salesWriters", salesWriters(camel, parallel));
         // picked up by camel-main with the YAML routes, after the route templates of routes/ are known
         registry.bind("mappingRoutes", new MappingRoutes(mappings, settings.bool("navsync.schedules.enabled", true)));
+        if (store.isShared()) {
+            ClusteredSchedules.configure(camel, store, settings);
+        }
         if (settings.bool("navsync.console.enabled", false)) {
             registry.bind("hawtioConsole", closer.register(hawtioConsole(settings, dataDir)));
         }

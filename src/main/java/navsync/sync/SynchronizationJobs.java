@@ -26,6 +26,8 @@ public final class SynchronizationJobs {
     private final StateStore store;
     private final Mappings mappings;
     private final Map<String, UUID> running = new ConcurrentHashMap<>();
+    /** Cluster-wide locks of the mappings this instance runs (see MappingLocks). */
+    private final Map<String, navsync.state.MappingLocks.Held> locks = new ConcurrentHashMap<>();
 
     public SynchronizationJobs(StateStore store, Mappings mappings) {
         this.store = store;
@@ -50,12 +52,31 @@ public final class SynchronizationJobs {
             throw new MappingBusyException(mappingName, other);
         }
         try {
+            navsync.state.MappingLocks.Held lock = store.mappingLocks().tryLock(mappingName).orElseThrow(() ->
+                    MappingBusyException.elsewhere(mappingName, store.jobs().latest(mappingName, 10).stream()
+                            .filter(j -> j.status().equals(SyncJob.RUNNING)).map(SyncJob::id).findFirst().orElse(null)));
+            locks.put(mappingName, lock);
             UUID id = store.jobs().start(mappingName, pass.name(), preview ? TYPE_PREVIEW : TYPE_SYNCHRONIZATION);
             running.put(mappingName, id);
             return new JobRun(id, mapping, pass, store.watermarks().get(mappingName, pass.name()).orElse(null), preview);
         } catch (RuntimeException e) {
+            release(mappingName);
             running.remove(mappingName);
             throw e;
+        }
+    }
+
+    private void release(String mappingName) {
+        navsync.state.MappingLocks.Held lock = locks.remove(mappingName);
+        if (lock != null) {
+            lock.close();
+        }
+    }
+
+    /** The pass is over: the mapping is free for the next one, here or on another instance. */
+    private void ended(JobRun run) {
+        if (running.remove(run.mapping().name(), run.id())) {
+            release(run.mapping().name());
         }
     }
 
@@ -82,7 +103,7 @@ public final class SynchronizationJobs {
             store.jobs().finish(run.id(), SyncJob.SUCCEEDED, summary);
             LOG.info(summary);
         } finally {
-            running.remove(run.mapping().name(), run.id());
+            ended(run);
         }
     }
 
@@ -100,7 +121,7 @@ public final class SynchronizationJobs {
             store.jobs().finish(run.id(), SyncJob.FAILED, message);
             LOG.error("{} {} job {} {}", run.mapping().name(), run.pass(), run.id(), message, cause);
         } finally {
-            running.remove(run.mapping().name(), run.id());
+            ended(run);
         }
     }
 
