@@ -118,7 +118,7 @@ public final class RestApi {
         });
     }
 
-    private static Map<String, Object> scheduleView(org.apache.camel.CamelContext camel, IntegrationTableMapping m) {
+    private Map<String, Object> scheduleView(org.apache.camel.CamelContext camel, IntegrationTableMapping m) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("mapping", m.name());
         out.put("interval", m.schedule().interval() == null ? null : m.schedule().interval().toString());
@@ -128,6 +128,8 @@ public final class RestApi {
         out.put("state", status == null ? "Disabled" : status == org.apache.camel.ServiceStatus.Suspended ? "Paused"
                 : status.name());
         out.put("nextRun", nextFireTime(camel, m.name()));
+        out.put("inactivitySleep", m.schedule().inactivitySleep() == null ? null : m.schedule().inactivitySleep().toString());
+        out.put("asleepUntil", synchronization.asleepUntil(m.name()).map(Object::toString).orElse(null));
         return out;
     }
 

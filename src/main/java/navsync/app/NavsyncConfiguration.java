@@ -82,7 +82,10 @@ public final class NavsyncConfiguration implements CamelConfiguration {
                 java.time.Duration.ofSeconds(settings.integer("navsync.sales.retry.max-wait-seconds", 120))), parallel);
 
         SynchronizationJobs jobs = new SynchronizationJobs(store, mappings);
-        SynchronizationService synchronization = new SynchronizationService(camel, jobs, mappings, store);
+        SyncEngine engine = new SyncEngine(schema, new NavQueries(schema, dialect), nav, api, store, mappings,
+                settings.integer("navsync.sync.skip-after-failures", 3));
+        SynchronizationService synchronization = new SynchronizationService(camel, jobs, mappings, store,
+                engine.inactivitySleep());
         if (!settings.text("navsync.run-on-start", "none").equals("none")) {
             synchronization.holdSchedules(); // released by the start-up run when it is done
         }
@@ -92,8 +95,6 @@ public final class NavsyncConfiguration implements CamelConfiguration {
         registry.bind("salesWebApi", api);
         registry.bind("synchronizationJobs", jobs);
         registry.bind("synchronizationService", synchronization);
-        SyncEngine engine = new SyncEngine(schema, new NavQueries(schema, dialect), nav, api, store, mappings,
-                settings.integer("navsync.sync.skip-after-failures", 3));
         registry.bind("navReader", engine.navReader());
         registry.bind("salesSource", engine.salesSource());
         registry.bind("syncSteps", engine.steps());

@@ -15,6 +15,7 @@ public final class SyncEngine {
     private final NavReader navReader;
     private final SalesSource salesSource;
     private final SyncSteps steps;
+    private final InactivitySleep inactivitySleep;
 
     public SyncEngine(NavSchema schema, NavQueries queries, DataSource nav, SalesWebApi api, StateStore store,
                       Mappings mappings, int skipAfterFailures) {
@@ -25,6 +26,7 @@ public final class SyncEngine {
         Deletions deletions = new Deletions(newRecords);
         this.navReader = new NavReader(queries, nav, store);
         this.salesSource = new SalesSource(reader, sides, store);
+        this.inactivitySleep = new InactivitySleep(store, queries, nav, reader);
         this.steps = new SyncSteps(store, new NavToSales(store, sides, reader, deletions, newRecords, queries, nav),
                 new SalesToNav(store, sides, queries, nav, navWriter, deletions, newRecords), new SalesBulkWriter(api), api,
                 navWriter, sides, skipAfterFailures);
@@ -40,5 +42,9 @@ public final class SyncEngine {
 
     public SyncSteps steps() {
         return steps;
+    }
+
+    public InactivitySleep inactivitySleep() {
+        return inactivitySleep;
     }
 }
