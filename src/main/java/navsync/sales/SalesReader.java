@@ -106,11 +106,13 @@ public final class SalesReader {
 
     /**
      * The wake-up probe of a sleeping schedule: whether any row that passes {@code filter} was modified
-     * after {@code after} (null: any row at all); one request for at most one row ({@code $top=1}).
+     * in a second after the one of {@code after} (null: any row at all); one request for at most one
+     * row ({@code $top=1}). Dataverse returns modifiedon in whole seconds but compares it finer, so the
+     * rows of the watermark's own second always match {@code gt}: the probe starts at the next second.
      */
     public boolean anyModifiedAfter(SalesEntity entity, String filter, Instant after) {
-        List<String> conditions = filterAnd(filter,
-                after == null ? null : "modifiedon gt " + DateTimeFormatter.ISO_INSTANT.format(after));
+        List<String> conditions = filterAnd(filter, after == null ? null : "modifiedon ge "
+                + DateTimeFormatter.ISO_INSTANT.format(after.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1)));
         return !query(entity, List.of(), String.join(" and ", conditions), 1).isEmpty();
     }
 
