@@ -63,6 +63,7 @@ class ClusteredScheduleTest {
         String stateUrl = TestDatabases.postgresSchemaUrl(schema);
         Path mappings = Files.createDirectories(work.resolve("mappings"));
         Files.writeString(mappings.resolve("currency.yaml"), Files.readString(Path.of("mappings/currency.yaml"))
+                .replaceAll("\n  inactivitySleep: [^\n]*", "")
                 .replace("interval: 30m", "interval: 2s"));
 
         instances.add(start("a", stateUrl, mappings));

@@ -53,7 +53,8 @@ class InactivitySleepTest {
         try (var shipped = Files.list(Path.of("mappings"))) {
             for (Path file : shipped.toList()) {
                 boolean customer = file.getFileName().toString().equals("customer.yaml");
-                Files.writeString(mappings.resolve(file.getFileName()), Files.readString(file).replace("interval: 30m",
+                Files.writeString(mappings.resolve(file.getFileName()), Files.readString(file)
+                        .replaceAll("\n  inactivitySleep: [^\n]*", "").replace("interval: 30m",
                         customer ? "interval: 2s\n  inactivitySleep: 1h" : "interval: 30m\n  enabled: false"));
             }
         }
