@@ -41,7 +41,8 @@ public final class JolokiaForwarder extends HttpServlet {
             response.sendError(405, "Jolokia takes GET and POST");
             return;
         }
-        String path = request.getPathInfo() == null ? "" : request.getPathInfo();
+        // the path as sent (still percent-encoded): a GET request carries MBean names with quotes and commas
+        String path = request.getRequestURI().substring((request.getContextPath() + request.getServletPath()).length());
         String query = request.getQueryString() == null ? "" : "?" + request.getQueryString();
         HttpRequest.Builder forwarded = HttpRequest.newBuilder(URI.create(target + path + query))
                 .timeout(Duration.ofSeconds(60))

@@ -115,6 +115,10 @@ class HawtioConsoleTest {
         assertThat(version.path("value").path("agent").asText()).as("navsync's Jolokia (camel-main), not the war's")
                 .isEqualTo(getFromManagement("/observe/jolokia/version").path("value").path("agent").asText());
 
+        JsonNode couplings = get(jolokia + "/read/navsync:type=mappings,name=%22CUSTOMER%22/Couplings");
+        assertThat(couplings.path("status").asInt()).as("%s", couplings).isEqualTo(200);
+        assertThat(couplings.path("value").asInt()).isZero();
+
         JsonNode read = post(jolokia, "{\"type\":\"read\",\"mbean\":\"org.apache.camel:context=navsync,type=routes,"
                 + "name=\\\"coupling\\\"\",\"attribute\":\"State\"}");
         assertThat(read.path("value").asText()).isEqualTo("Started");
