@@ -33,7 +33,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The bundled Hawtio console in a real headless Chromium: it shows navsync's routes and MBeans read
- * through navsync's Jolokia, and stops a route; the console's Jolokia keeps the access policy.
+ * through navsync's Jolokia, and stops and starts a route; the console's Jolokia keeps the access policy.
  */
 class HawtioConsoleTest {
 
@@ -59,7 +59,7 @@ class HawtioConsoleTest {
     }
 
     @Test
-    void theConsoleShowsNavsyncsRoutesAndMBeansAndStopsARoute() throws Exception {
+    void theConsoleShowsNavsyncsRoutesAndMBeansAndStopsAndStartsARoute() throws Exception {
         int consolePort = AvailablePortFinder.getNextAvailable();
         app = NavsyncTestApp.start(data, Map.of("navsync.console.enabled", "true",
                 "navsync.console.port", Integer.toString(consolePort)));
@@ -85,7 +85,18 @@ class HawtioConsoleTest {
             waitFor(By.xpath("//button[normalize-space()='Stop' and not(@disabled)]")).click();
             new WebDriverWait(browser, Duration.ofSeconds(30)).until(b ->
                     app.camel().getRouteController().getRouteStatus("nav-to-sales-CUSTOMER") == ServiceStatus.Stopped);
-            waitFor(By.xpath("//table//tr[td[normalize-space()='nav-to-sales-CUSTOMER'] and td[normalize-space()='Stopped']]"));
+            WebElement stopped = waitFor(By.xpath(
+                    "//table//tr[td[normalize-space()='nav-to-sales-CUSTOMER'] and td[normalize-space()='Stopped']]"));
+
+            step = "start nav-to-sales-CUSTOMER again";
+            WebElement checkbox = stopped.findElement(By.cssSelector("input[type=checkbox]"));
+            if (!checkbox.isSelected()) {
+                checkbox.click();
+            }
+            waitFor(By.xpath("//button[normalize-space()='Start' and not(@disabled)]")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(30)).until(b ->
+                    app.camel().getRouteController().getRouteStatus("nav-to-sales-CUSTOMER") == ServiceStatus.Started);
+            waitFor(By.xpath("//table//tr[td[normalize-space()='nav-to-sales-CUSTOMER'] and td[normalize-space()='Started']]"));
 
             // navsync's own MBeans beside Camel's
             step = "find navsync's MBeans in the JMX tree";
