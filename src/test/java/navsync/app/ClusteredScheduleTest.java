@@ -34,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two navsync processes on one PostgreSQL state store share the mappings' Quartz triggers: each
- * firing runs on exactly one of them, and when one is killed the other carries on. Each instance
+ * firing runs on exactly one of them, a pause on one pauses both, and when one is killed the other
+ * carries on. Each instance
  * has its own demo NAV database and Sales sandbox (the CURRENCY mapping, coupled records only, has
  * nothing to write): what is shared, and checked, is the schedule and the job table.
  */
@@ -73,6 +74,16 @@ class ClusteredScheduleTest {
         }
         waitFor(() -> firings().size() >= 5, Duration.ofSeconds(60), "five firings of the 2-second schedule");
         assertThat(schedulerInstances()).as("both instances check in to the shared job store").isEqualTo(2);
+
+        // pausing on one instance pauses the shared trigger: no instance fires until it is resumed on the other
+        assertThat(state(instances.get(0).post("/api/schedules/CURRENCY/pause"))).isEqualTo("Paused");
+        Thread.sleep(1000); // a firing already under way may still log
+        int beforePause = firings().size();
+        Thread.sleep(5000);
+        assertThat(firings()).as("a paused schedule fires nowhere").hasSize(beforePause);
+        assertThat(state(instances.get(1).get("/api/schedules"))).as("seen from the other instance").isEqualTo("Paused");
+        assertThat(state(instances.get(1).post("/api/schedules/CURRENCY/resume"))).isEqualTo("Started");
+        waitFor(() -> firings().size() > beforePause, Duration.ofSeconds(30), "the resumed schedule fires");
 
         // kill -9 the instance that ran the latest firing; the other one must carry on
         Firing latest = firings().stream().max((x, y) -> x.at.compareTo(y.at)).orElseThrow();
@@ -129,6 +140,17 @@ class ClusteredScheduleTest {
         Process process = new ProcessBuilder(command).directory(Path.of("").toAbsolutePath().toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         return new Instance(name, process, port, log);
+    }
+
+    /** The CURRENCY schedule's state in an answer of the schedules API (one schedule, or the list). */
+    private static String state(String json) throws IOException {
+        com.fasterxml.jackson.databind.JsonNode answer = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+        for (com.fasterxml.jackson.databind.JsonNode schedule : answer.isArray() ? answer : List.of(answer)) {
+            if (schedule.path("mapping").asText().equals("CURRENCY")) {
+                return schedule.path("state").asText();
+            }
+        }
+        throw new AssertionError("no CURRENCY schedule in " + json);
     }
 
     private List<Firing> firings() {
@@ -204,6 +226,27 @@ class ClusteredScheduleTest {
         long skippedFirings() {
             return lines().stream().filter(l -> l.contains("Scheduled synchronization of CURRENCY skipped: it ran less than"))
                     .count();
+        }
+
+        String get(String path) {
+            return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET());
+        }
+
+        String post(String path) {
+            return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .POST(HttpRequest.BodyPublishers.noBody()));
+        }
+
+        private static String send(HttpRequest.Builder request) {
+            try {
+                return HttpClient.newHttpClient().send(request.timeout(Duration.ofSeconds(30)).build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
 
         boolean answers() {
