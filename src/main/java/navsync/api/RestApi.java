@@ -174,12 +174,10 @@ public final class RestApi {
             if (mapping.schedule() == null || !mapping.schedule().enabled()) {
                 throw new IllegalArgumentException("mapping " + name + " has no enabled schedule in " + mapping.file());
             }
-            org.apache.camel.spi.RouteController routes = exchange.getContext().getRouteController();
-            String routeId = "schedule-" + name;
             try {
                 switch (action) {
-                    case "pause" -> routes.suspendRoute(routeId);
-                    case "resume" -> routes.resumeRoute(routeId);
+                    case "pause" -> pauseSchedule(exchange.getContext(), name, true);
+                    case "resume" -> pauseSchedule(exchange.getContext(), name, false);
                     case "run" -> synchronization.start(name, null);
                     default -> throw new java.util.NoSuchElementException("no schedule action '" + action
                             + "'; actions: pause, resume, run");
@@ -193,17 +191,50 @@ public final class RestApi {
         });
     }
 
-    private static Map<String, Object> scheduleView(org.apache.camel.CamelContext camel, IntegrationTableMapping m) {
+    private Map<String, Object> scheduleView(org.apache.camel.CamelContext camel, IntegrationTableMapping m) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("mapping", m.name());
         out.put("interval", m.schedule().interval() == null ? null : m.schedule().interval().toString());
         out.put("cron", m.schedule().cron());
         out.put("enabled", m.schedule().enabled());
         org.apache.camel.ServiceStatus status = camel.getRouteController().getRouteStatus("schedule-" + m.name());
-        out.put("state", status == null ? "Disabled" : status == org.apache.camel.ServiceStatus.Suspended ? "Paused"
-                : status.name());
+        out.put("state", status == null ? "Disabled" : status == org.apache.camel.ServiceStatus.Suspended
+                || triggerPaused(camel, m.name()) ? "Paused" : status.name());
         out.put("nextRun", nextFireTime(camel, m.name()));
+        out.put("inactivitySleep", m.schedule().inactivitySleep() == null ? null : m.schedule().inactivitySleep().toString());
+        out.put("asleepUntil", synchronization.asleepUntil(m.name()).map(Object::toString).orElse(null));
         return out;
+    }
+
+    /**
+     * Pauses or resumes a mapping's schedule by its route (camel-quartz pauses the trigger). A clustered
+     * job store (PostgreSQL state store) shares the trigger, and camel-quartz leaves it running when a
+     * route is suspended there: it is paused in the job store itself, for every instance.
+     */
+    private static void pauseSchedule(org.apache.camel.CamelContext camel, String mapping, boolean pause) throws Exception {
+        org.quartz.Scheduler scheduler = camel.getComponent("quartz",
+                org.apache.camel.component.quartz.QuartzComponent.class).getScheduler();
+        if (scheduler.getMetaData().isJobStoreClustered()) {
+            org.quartz.TriggerKey trigger = org.quartz.TriggerKey.triggerKey(mapping, "navsync");
+            if (pause) {
+                scheduler.pauseTrigger(trigger);
+            } else {
+                scheduler.resumeTrigger(trigger);
+            }
+        } else if (pause) {
+            camel.getRouteController().suspendRoute("schedule-" + mapping);
+        } else {
+            camel.getRouteController().resumeRoute("schedule-" + mapping);
+        }
+    }
+
+    private static boolean triggerPaused(org.apache.camel.CamelContext camel, String mapping) {
+        try {
+            return camel.getComponent("quartz", org.apache.camel.component.quartz.QuartzComponent.class).getScheduler()
+                    .getTriggerState(org.quartz.TriggerKey.triggerKey(mapping, "navsync")) == org.quartz.Trigger.TriggerState.PAUSED;
+        } catch (org.quartz.SchedulerException e) {
+            return false;
+        }
     }
 
     static String nextFireTime(org.apache.camel.CamelContext camel, String mapping) {

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import navsync.api.CouplingApi;
 import navsync.api.RestApi;
 import navsync.api.StatusApi;
+import navsync.console.HawtioConsole;
 import navsync.coupling.CouplingService;
 import navsync.mapping.IntegrationTableMapping;
 import navsync.mapping.MappingLoader;
@@ -87,7 +88,10 @@ public final class NavsyncConfiguration implements CamelConfiguration {
                 java.time.Duration.ofSeconds(settings.integer("navsync.sales.retry.max-wait-seconds", 120))), parallel);
 
         SynchronizationJobs jobs = new SynchronizationJobs(store, mappings);
-        SynchronizationService synchronization = new SynchronizationService(camel, jobs, mappings, store);
+        SyncEngine engine = new SyncEngine(schema, new NavQueries(schema, dialect), nav, api, store, mappings, jobs,
+                settings.integer("navsync.sync.skip-after-failures", 3));
+        SynchronizationService synchronization = new SynchronizationService(camel, jobs, mappings, store,
+                engine.inactivitySleep());
         if (!settings.text("navsync.run-on-start", "none").equals("none")) {
             synchronization.holdSchedules(); // released by the start-up run when it is done
         }
@@ -97,8 +101,6 @@ public final class NavsyncConfiguration implements CamelConfiguration {
         registry.bind("salesWebApi", api);
         registry.bind("synchronizationJobs", jobs);
         registry.bind("synchronizationService", synchronization);
-        SyncEngine engine = new SyncEngine(schema, new NavQueries(schema, dialect), nav, api, store, mappings, jobs,
-                settings.integer("navsync.sync.skip-after-failures", 3));
         registry.bind("navReader", engine.navReader());
         registry.bind("salesSource", engine.salesSource());
         registry.bind("syncSteps", engine.steps());
@@ -115,6 +117,23 @@ public final class NavsyncConfiguration implements CamelConfiguration {
         protectHttpServer(camel, settings);
         // picked up by camel-main with the YAML routes, after the route templates of routes/ are known
         registry.bind("mappingRoutes", new MappingRoutes(mappings, settings.bool("navsync.schedules.enabled", true)));
+        if (store.isShared()) {
+            ClusteredSchedules.configure(camel, store, settings);
+        }
+        if (settings.bool("navsync.console.enabled", false)) {
+            registry.bind("hawtioConsole", closer.register(hawtioConsole(settings, dataDir)));
+        }
+    }
+
+    /** The Hawtio console, reading navsync through its Jolokia on the management port. */
+    private static HawtioConsole hawtioConsole(Settings settings, Path dataDir) {
+        String managementHost = settings.text("navsync.http.host", "127.0.0.1");
+        String jolokiaHost = managementHost.equals("0.0.0.0") || managementHost.equals("::") ? "127.0.0.1" : managementHost;
+        String jolokiaUrl = "http://" + (jolokiaHost.contains(":") ? "[" + jolokiaHost + "]" : jolokiaHost) + ":"
+                + settings.integer("navsync.management.port", 9876)
+                + settings.text("camel.management.jolokia-path", "/observe/jolokia");
+        return HawtioConsole.start(settings.text("navsync.console.host", "127.0.0.1"),
+                settings.integer("navsync.console.port", 8888), jolokiaUrl, dataDir.toAbsolutePath().resolve("console"));
     }
 
     /**

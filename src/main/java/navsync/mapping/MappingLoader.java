@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -38,7 +39,7 @@ public final class MappingLoader {
             "synchOnlyCoupledRecords", "tableFilter", "integrationTableFilter", "fields", "batchSize", "dependsOn",
             "conflictResolution", "mergeFallback", "deletionResolution", "newRecords", "schedule", "skip", "option");
     private static final Set<String> OPTION_KEYS = Set.of("attribute", "labelField");
-    private static final Set<String> SCHEDULE_KEYS = Set.of("interval", "cron", "enabled");
+    private static final Set<String> SCHEDULE_KEYS = Set.of("interval", "cron", "enabled", "inactivitySleep");
     private static final Set<String> FIELD_KEYS = Set.of("nav", "sales", "direction", "constant", "lookup",
             "lookupAttribute", "whenUncoupled", "through", "notNull", "code", "transform", "option",
             "blankIsBaseCurrency");
@@ -393,6 +394,7 @@ public final class MappingLoader {
             return null;
         }
         boolean enabled = !keys.containsKey("enabled") || Boolean.TRUE.equals(keys.get("enabled").bool());
+        Duration sleep = keys.containsKey("inactivitySleep") ? readDuration(keys.get("inactivitySleep")) : null;
         if (keys.containsKey("cron")) {
             String cron = keys.get("cron").text();
             try {
@@ -401,13 +403,23 @@ public final class MappingLoader {
                 keys.get("cron").problem("'" + cron + "' is not a Quartz cron expression: " + e.getMessage());
                 return null;
             }
-            return new Schedule(null, cron, enabled);
+            return new Schedule(null, cron, enabled, sleep);
         }
-        String interval = keys.get("interval").text();
+        Duration interval = readDuration(keys.get("interval"));
+        if (interval != null && sleep != null && sleep.compareTo(interval) <= 0) {
+            keys.get("inactivitySleep").problem("inactivitySleep (" + keys.get("inactivitySleep").text()
+                    + ") must be longer than the interval (" + keys.get("interval").text() + ")");
+            return null;
+        }
+        return interval == null ? null : new Schedule(interval, null, enabled, sleep);
+    }
+
+    private static Duration readDuration(YamlNode node) {
+        String text = node.text();
         try {
-            return interval == null ? null : new Schedule(Schedule.parseInterval(interval), null, enabled);
+            return text == null ? null : Schedule.parseInterval(text);
         } catch (IllegalArgumentException e) {
-            keys.get("interval").problem(e.getMessage());
+            node.problem(e.getMessage());
             return null;
         }
     }

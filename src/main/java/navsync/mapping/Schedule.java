@@ -4,9 +4,15 @@ import java.time.Duration;
 
 /**
  * When a mapping synchronizes by itself (NAV's job queue entry): every {@code interval}, or on a
- * Quartz {@code cron} expression; one of the two.
+ * Quartz {@code cron} expression; one of the two. With an {@code inactivitySleep} (NAV's inactivity
+ * timeout period), a run that changed nothing sends the schedule to sleep that long; its firings
+ * meanwhile only probe NAV and Sales for changes, and wake it when either side has some.
  */
-public record Schedule(Duration interval, String cron, boolean enabled) {
+public record Schedule(Duration interval, String cron, boolean enabled, Duration inactivitySleep) {
+
+    public Schedule(Duration interval, String cron, boolean enabled) {
+        this(interval, cron, enabled, null);
+    }
 
     /** The camel-quartz endpoint options of this schedule's trigger (an interval trigger also fires at start). */
     public String quartzOptions() {

@@ -33,6 +33,23 @@ public final class NavQueries {
     /** Rows changed after {@code watermark} (all rows when null), in row-version order. */
     public NavQuery changedRows(IntegrationTableMapping mapping, Long watermark) {
         Map<String, Object> parameters = new LinkedHashMap<>();
+        List<String> conditions = changeConditions(mapping, watermark, parameters);
+        return new NavQuery(select(mapping) + where(conditions) + " ORDER BY [timestamp]", parameters);
+    }
+
+    /**
+     * The wake-up probe of a sleeping schedule: one row (its key) if any row in the filter changed
+     * after {@code watermark} (null: any row at all), none otherwise; the same conditions as {@link #changedRows}, read with
+     * {@code TOP 1} so the database stops at the first match.
+     */
+    public NavQuery anyChangedRow(IntegrationTableMapping mapping, Long watermark) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        List<String> conditions = changeConditions(mapping, watermark, parameters);
+        return new NavQuery("SELECT TOP 1 " + NavNaming.quote(mapping.navKeyColumn()) + " AS " + NavNaming.quote(KEY)
+                + " FROM " + NavNaming.quote(table(mapping).sqlName()) + where(conditions), parameters);
+    }
+
+    private List<String> changeConditions(IntegrationTableMapping mapping, Long watermark, Map<String, Object> parameters) {
         List<String> conditions = filterConditions(mapping, parameters);
         if (watermark != null) {
             parameters.put("watermark", watermark);
@@ -41,7 +58,7 @@ public final class NavQueries {
         if (dialect.committedRowVersions() != null) {
             conditions.add(dialect.committedRowVersions());
         }
-        return new NavQuery(select(mapping) + where(conditions) + " ORDER BY [timestamp]", parameters);
+        return conditions;
     }
 
     /** The rows with these keys that pass the table filter. */

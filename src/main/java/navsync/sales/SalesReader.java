@@ -48,10 +48,10 @@ public final class SalesReader {
         return rows;
     }
 
-    /** The first {@code top} rows that pass {@code filter}, one request. */
+    /** The first {@code top} rows that pass {@code filter} (blank: any row), one request. */
     public List<ObjectNode> query(SalesEntity entity, List<String> select, String filter, int top) {
-        SalesResponse response = api.get(entity.entitySet() + "?$select=" + selectList(entity, select) + "&$filter="
-                + encode(filter) + "&$top=" + top);
+        SalesResponse response = api.get(entity.entitySet() + "?$select=" + selectList(entity, select)
+                + (filter.isBlank() ? "" : "&$filter=" + encode(filter)) + "&$top=" + top);
         if (!response.isSuccess()) {
             throw new SalesException(response.error());
         }
@@ -66,13 +66,8 @@ public final class SalesReader {
      */
     public Iterator<List<ObjectNode>> changedSince(SalesEntity entity, List<String> select, String filter,
                                                    Instant since, int pageSize) {
-        List<String> conditions = new ArrayList<>();
-        if (filter != null && !filter.isBlank()) {
-            conditions.add("(" + filter + ")");
-        }
-        if (since != null) {
-            conditions.add("modifiedon ge " + DateTimeFormatter.ISO_INSTANT.format(since.truncatedTo(ChronoUnit.SECONDS)));
-        }
+        List<String> conditions = filterAnd(filter,
+                since == null ? null : "modifiedon ge " + DateTimeFormatter.ISO_INSTANT.format(since.truncatedTo(ChronoUnit.SECONDS)));
         String query = entity.entitySet() + "?$select=" + selectList(entity, select)
                 + (conditions.isEmpty() ? "" : "&$filter=" + encode(String.join(" and ", conditions)))
                 + "&$orderby=" + encode("modifiedon asc," + entity.primaryId() + " asc");
@@ -107,6 +102,29 @@ public final class SalesReader {
                 return rows;
             }
         };
+    }
+
+    /**
+     * The wake-up probe of a sleeping schedule: whether any row that passes {@code filter} was modified
+     * in a second after the one of {@code after} (null: any row at all); one request for at most one
+     * row ({@code $top=1}). Dataverse returns modifiedon in whole seconds but compares it finer, so the
+     * rows of the watermark's own second always match {@code gt}: the probe starts at the next second.
+     */
+    public boolean anyModifiedAfter(SalesEntity entity, String filter, Instant after) {
+        List<String> conditions = filterAnd(filter, after == null ? null : "modifiedon ge "
+                + DateTimeFormatter.ISO_INSTANT.format(after.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1)));
+        return !query(entity, List.of(), String.join(" and ", conditions), 1).isEmpty();
+    }
+
+    private static List<String> filterAnd(String filter, String condition) {
+        List<String> conditions = new ArrayList<>();
+        if (filter != null && !filter.isBlank()) {
+            conditions.add("(" + filter + ")");
+        }
+        if (condition != null) {
+            conditions.add(condition);
+        }
+        return conditions;
     }
 
     private static String selectList(SalesEntity entity, List<String> select) {

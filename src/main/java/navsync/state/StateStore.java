@@ -19,9 +19,11 @@ public final class StateStore implements AutoCloseable {
     private final JobStore jobs;
     private final WatermarkStore watermarks;
     private final OptionCouplingStore optionCouplings;
+    private final MappingLocks mappingLocks;
 
-    private StateStore(HikariDataSource dataSource) {
+    private StateStore(HikariDataSource dataSource, MappingLocks mappingLocks) {
         this.dataSource = dataSource;
+        this.mappingLocks = mappingLocks;
         this.couplings = new CouplingStore(this);
         this.jobs = new JobStore(this);
         this.watermarks = new WatermarkStore(this);
@@ -42,13 +44,32 @@ public final class StateStore implements AutoCloseable {
         config.setMaximumPoolSize(poolSize);
         config.setAutoCommit(true);
         HikariDataSource ds = new HikariDataSource(config);
+        boolean postgres = isPostgres(jdbcUrl);
         try {
-            Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+            // db/postgresql: what only a shared (PostgreSQL) store needs, Quartz's clustered job store
+            String[] locations = postgres ? new String[] {"classpath:db/migration", "classpath:db/postgresql"}
+                    : new String[] {"classpath:db/migration"};
+            Flyway.configure().dataSource(ds).locations(locations).load().migrate();
         } catch (RuntimeException e) {
             ds.close();
             throw e;
         }
-        return new StateStore(ds);
+        return new StateStore(ds, postgres ? MappingLocks.postgres(jdbcUrl, user, password) : MappingLocks.IN_PROCESS);
+    }
+
+    /** A PostgreSQL store can be shared by several navsync instances (and their Quartz cluster). */
+    public static boolean isPostgres(String jdbcUrl) {
+        return jdbcUrl.startsWith("jdbc:postgresql:");
+    }
+
+    /** Several navsync instances may share this store (PostgreSQL), and with it their Quartz triggers. */
+    public boolean isShared() {
+        return mappingLocks != MappingLocks.IN_PROCESS;
+    }
+
+    /** Locks that keep a mapping from running on two instances sharing this store at once. */
+    public MappingLocks mappingLocks() {
+        return mappingLocks;
     }
 
     public DataSource dataSource() {

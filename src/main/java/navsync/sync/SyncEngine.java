@@ -17,6 +17,7 @@ public final class SyncEngine {
     private final SyncSteps steps;
     private final OptionPass optionPass;
     private final CoupledFields coupledFields;
+    private final InactivitySleep inactivitySleep;
 
     public SyncEngine(NavSchema schema, NavQueries queries, DataSource nav, SalesWebApi api, StateStore store,
                       Mappings mappings, SynchronizationJobs jobs, int skipAfterFailures) {
@@ -28,6 +29,7 @@ public final class SyncEngine {
         Deletions deletions = new Deletions(newRecords);
         this.navReader = new NavReader(queries, nav, store);
         this.salesSource = new SalesSource(reader, sides, store);
+        this.inactivitySleep = new InactivitySleep(store, queries, nav, reader);
         this.steps = new SyncSteps(store, new NavToSales(store, sides, reader, deletions, newRecords, queries, nav,
                 relatedFirst), new SalesToNav(store, sides, queries, nav, navWriter, deletions, newRecords, relatedFirst),
                 new SalesBulkWriter(api), api, navWriter, sides, skipAfterFailures);
@@ -55,5 +57,9 @@ public final class SyncEngine {
     /** The mapping processor as the coupling procedures use it (preview, match-based coupling). */
     public CoupledFields coupledFields() {
         return coupledFields;
+    }
+
+    public InactivitySleep inactivitySleep() {
+        return inactivitySleep;
     }
 }

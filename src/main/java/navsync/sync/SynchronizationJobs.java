@@ -31,6 +31,8 @@ public final class SynchronizationJobs {
     private final StateStore store;
     private final Mappings mappings;
     private final Map<String, UUID> running = new ConcurrentHashMap<>();
+    /** Cluster-wide locks of the mappings this instance runs (see MappingLocks). */
+    private final Map<String, navsync.state.MappingLocks.Held> locks = new ConcurrentHashMap<>();
 
     public SynchronizationJobs(StateStore store, Mappings mappings) {
         this.store = store;
@@ -67,10 +69,15 @@ public final class SynchronizationJobs {
             throw new MappingBusyException(mappingName, other);
         }
         try {
+            navsync.state.MappingLocks.Held lock = store.mappingLocks().tryLock(mappingName).orElseThrow(() ->
+                    MappingBusyException.elsewhere(mappingName, store.jobs().latest(mappingName, 10).stream()
+                            .filter(j -> j.status().equals(SyncJob.RUNNING)).map(SyncJob::id).findFirst().orElse(null)));
+            locks.put(mappingName, lock);
             UUID id = store.jobs().start(mappingName, pass.name(), type);
             running.put(mappingName, id);
             return new JobRun(id, mapping, pass, store.watermarks().get(mappingName, pass.name()).orElse(null), preview);
         } catch (RuntimeException e) {
+            release(mappingName);
             running.remove(mappingName);
             throw e;
         }
@@ -129,6 +136,20 @@ public final class SynchronizationJobs {
         }
     }
 
+    private void release(String mappingName) {
+        navsync.state.MappingLocks.Held lock = locks.remove(mappingName);
+        if (lock != null) {
+            lock.close();
+        }
+    }
+
+    /** The pass is over: the mapping is free for the next one, here or on another instance. */
+    private void ended(JobRun run) {
+        if (running.remove(run.mapping().name(), run.id())) {
+            release(run.mapping().name());
+        }
+    }
+
     /** First step of a pass route: the job the caller opened, or a new one (routes started directly). */
     public JobRun begin(Exchange exchange, String mappingName, String pass) {
         JobRun run = exchange.getProperty(JobRun.PROPERTY, JobRun.class);
@@ -156,7 +177,7 @@ public final class SynchronizationJobs {
             store.jobs().finish(run.id(), SyncJob.SUCCEEDED, summary);
             LOG.info(summary);
         } finally {
-            running.remove(run.mapping().name(), run.id());
+            ended(run);
         }
     }
 
@@ -177,7 +198,7 @@ public final class SynchronizationJobs {
             store.jobs().finish(run.id(), SyncJob.FAILED, message);
             LOG.error("{} {} job {} {}", run.mapping().name(), run.pass(), run.id(), message, cause);
         } finally {
-            running.remove(run.mapping().name(), run.id());
+            ended(run);
         }
     }
 

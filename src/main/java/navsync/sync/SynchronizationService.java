@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -35,11 +36,14 @@ public final class SynchronizationService {
     private final SynchronizationJobs jobs;
     private final Mappings mappings;
     private final StateStore store;
+    private final InactivitySleep sleep;
     /** Runs of all mappings going on: scheduled firings wait for the next time meanwhile. */
     private final java.util.concurrent.atomic.AtomicInteger runAllInProgress = new java.util.concurrent.atomic.AtomicInteger();
 
-    public SynchronizationService(CamelContext camel, SynchronizationJobs jobs, Mappings mappings, StateStore store) {
+    public SynchronizationService(CamelContext camel, SynchronizationJobs jobs, Mappings mappings, StateStore store,
+                                  InactivitySleep sleep) {
         this.camel = camel;
+        this.sleep = sleep;
         this.producer = camel.createProducerTemplate();
         this.jobs = jobs;
         this.mappings = mappings;
@@ -274,11 +278,39 @@ public final class SynchronizationService {
                     mapping.schedule().interval());
             return;
         }
+        if (sleep.asleepUntil(mapping).isPresent() && !wakeUp(mapping)) {
+            return;
+        }
         try {
             run(mappingName, null, Duration.ofHours(12));
         } catch (MappingBusyException e) {
             LOG.info("Scheduled synchronization of {} skipped: {}", mappingName, e.getMessage());
+            return;
         }
+        sleep.asleepUntil(mapping).ifPresent(until -> LOG.info("Scheduled synchronization of {} changed nothing:"
+                + " its schedule sleeps until {} unless NAV or Sales change", mappingName, until));
+    }
+
+    /** A sleeping schedule's firing: the probe's answer whether to run; a failing probe runs (its job records the error). */
+    private boolean wakeUp(IntegrationTableMapping mapping) {
+        try {
+            Optional<String> changed = sleep.changes(mapping);
+            if (changed.isEmpty()) {
+                LOG.info("Scheduled synchronization of {} sleeps until {}: no changes in NAV or Sales", mapping.name(),
+                        sleep.asleepUntil(mapping).map(Object::toString).orElse("now"));
+                return false;
+            }
+            LOG.info("Scheduled synchronization of {} wakes up: {} has changes", mapping.name(), changed.get());
+        } catch (RuntimeException e) {
+            LOG.warn("Scheduled synchronization of {}: the wake-up probe failed ({}); running", mapping.name(),
+                    e.getMessage());
+        }
+        return true;
+    }
+
+    /** Until when the mapping's schedule sleeps (its inactivity sleep after a run that changed nothing), if it does. */
+    public Optional<java.time.Instant> asleepUntil(String mappingName) {
+        return sleep.asleepUntil(mappings.get(mappingName));
     }
 
     /** Runs every mapping in dependency order and waits; returns the finished jobs in order. */

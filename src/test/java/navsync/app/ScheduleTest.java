@@ -43,6 +43,7 @@ class ScheduleTest {
         try (var shipped = Files.list(Path.of("mappings"))) {
             for (Path file : shipped.toList()) {
                 Files.writeString(mappings.resolve(file.getFileName()), Files.readString(file)
+                        .replaceAll("\n  inactivitySleep: [^\n]*", "") // this test is about firings, not sleep
                         .replace("interval: 30m", file.getFileName().toString().equals("item-product.yaml")
                                 ? "interval: 1s" : "interval: 1d"));
             }

@@ -82,6 +82,7 @@ class MappingLoaderTest {
             system-column.yaml        | 8 | fields[1].nav        | 'timestamp' is maintained by NAV itself
             bad-schedule.yaml         | 6 | schedule.interval    | '30x' is not an interval like 30s, 15m, 2h or 1d
             bad-cron.yaml             | 6 | schedule.cron        | 'every tuesday' is not a Quartz cron expression
+            short-inactivity-sleep.yaml | 7 | schedule.inactivitySleep | inactivitySleep (15m) must be longer than the interval (30m)
             """)
     void aMalformedFileIsRefusedWithFileLineAndKey(String file, int line, String key, String message) {
         Path path = BAD.resolve(file);

@@ -41,6 +41,7 @@ public final class NavsyncTestApp implements AutoCloseable {
         main.addOverrideProperty("navsync.state.url", "jdbc:h2:mem:state-" + id + ";DB_CLOSE_DELAY=-1");
         main.addOverrideProperty("navsync.run-on-start", "none");
         main.addOverrideProperty("navsync.schedules.enabled", "false"); // tests that want schedules say so
+        main.addOverrideProperty("navsync.console.enabled", "false"); // the console test turns it on
         overrides.forEach(main::addOverrideProperty);
         try {
             main.start();
