@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,11 +13,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import navsync.testing.HeadlessChromium;
 import navsync.testing.NavsyncTestApp;
 import org.apache.camel.ServiceStatus;
 import org.apache.camel.test.AvailablePortFinder;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -26,9 +25,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -37,21 +33,18 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class HawtioConsoleTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path data;
-    @TempDir
-    Path browserProfile;
     NavsyncTestApp app;
+    HeadlessChromium chromium;
     WebDriver browser;
 
     @AfterEach
     void stop() {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
         }
         if (app != null) {
             app.close();
@@ -66,7 +59,8 @@ class HawtioConsoleTest {
         String console = app.bean("hawtioConsole", HawtioConsole.class).url();
         assertThat(console).isEqualTo("http://127.0.0.1:" + consolePort + "/hawtio/");
 
-        browser = chromium();
+        chromium = HeadlessChromium.start();
+        browser = chromium.driver();
         browser.get(console + "camel/routes");
         List<String> routes = List.of("nav-to-sales-CUSTOMER", "sales-to-nav-CUSTOMER", "nav-to-sales-ITEM-PRODUCT",
                 "coupling", "api-mappings", "api-synchronize");
@@ -147,19 +141,6 @@ class HawtioConsoleTest {
         IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> HawtioConsole.start("192.0.2.1", 0, "http://127.0.0.1:1/observe/jolokia", data));
         assertThat(refused.getMessage()).contains("navsync.console.host", "192.0.2.1", "loopback");
-    }
-
-    private WebDriver chromium() {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Debian's chromium and chromium-driver are not installed (apt-get install chromium chromium-driver)");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1500,950", "--user-data-dir=" + browserProfile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
     }
 
     private WebElement waitForTreeNode(String label) {
