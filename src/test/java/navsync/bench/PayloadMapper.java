@@ -86,6 +86,9 @@ final class PayloadMapper {
                 value = NavValues.toSales(raw, f.type());
             } else {
                 String code = raw == null ? "" : raw.toString();
+                if (code.isEmpty() && pair.lookup().blankIsBaseCurrency()) {
+                    continue; // NAV's LCY: a new row gets the organization's base currency by default
+                }
                 UUID id = code.isEmpty() ? null : f.coupled().get(code);
                 if (!code.isEmpty() && id == null) {
                     UncoupledLookup policy = pair.lookup().whenUncoupled();
@@ -101,8 +104,8 @@ final class PayloadMapper {
             if (pair.notNull() && value.isNull()) {
                 continue; // not null: the new row gets the service's default
             }
-            if (pair.lookup() == null) {
-                payload.set(pair.salesAttribute(), value);
+            if (pair.lookup() == null || pair.lookup().option()) {
+                payload.set(pair.salesAttribute(), value); // option pairs: the benchmark pairs no options
             } else {
                 payload.set(pair.salesAttribute() + "@odata.bind",
                         value.isNull() ? NODES.nullNode() : NODES.textNode("/" + f.bindSet() + "(" + value.asText() + ")"));
