@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
+import navsync.api.ConnectionApi;
 import navsync.api.CouplingApi;
 import navsync.api.RestApi;
 import navsync.coupling.CouplingService;
@@ -16,7 +17,10 @@ import navsync.nav.NavDialect;
 import navsync.nav.NavQueries;
 import navsync.nav.NavSchema;
 import navsync.nav.demo.DemoNavDatabase;
-import navsync.sales.AccessTokens;
+import navsync.sales.BulkActions;
+import navsync.sales.ConnectionCheck;
+import navsync.sales.ParallelLimit;
+import navsync.sales.SalesMetrics;
 import navsync.sales.RetryPolicy;
 import navsync.sales.SalesConnection;
 import navsync.sales.SalesReader;
@@ -75,10 +79,18 @@ public final class NavsyncConfiguration implements CamelConfiguration {
 
         SalesConnection connection = salesConnection(settings, closer, registry, dataDir);
         int parallel = settings.integer("navsync.sales.max-parallel-requests", 4);
-        SalesWebApi api = new SalesWebApi(camel, connection, AccessTokens.NONE, new RetryPolicy(
+        ParallelLimit parallelLimit = new ParallelLimit(parallel);
+        SalesSignIn signIn = new SalesSignIn(settings, camel, connection);
+        // Camel's Prometheus registry (/observe/metrics), bound once Camel starts
+        SalesMetrics salesMetrics = new SalesMetrics(() -> registry.lookupByNameAndType("metricsRegistry",
+                io.micrometer.core.instrument.MeterRegistry.class), parallelLimit);
+        registry.bind("salesMetrics", salesMetrics);
+        SalesWebApi api = new SalesWebApi(camel, connection, signIn.accessTokens(), new RetryPolicy(
                 settings.integer("navsync.sales.retry.max-attempts", 5),
                 java.time.Duration.ofMillis(settings.integer("navsync.sales.retry.first-backoff-ms", 500)),
-                java.time.Duration.ofSeconds(settings.integer("navsync.sales.retry.max-wait-seconds", 120))), parallel);
+                java.time.Duration.ofSeconds(settings.integer("navsync.sales.retry.max-wait-seconds", 120))),
+                parallelLimit, salesMetrics, signIn.endpointOptions());
+        BulkActions bulkActions = new BulkActions(api);
 
         SynchronizationJobs jobs = new SynchronizationJobs(store, mappings);
         SynchronizationService synchronization = new SynchronizationService(camel, jobs, mappings, store);
@@ -91,7 +103,8 @@ public final class NavsyncConfiguration implements CamelConfiguration {
         registry.bind("salesWebApi", api);
         registry.bind("synchronizationJobs", jobs);
         registry.bind("synchronizationService", synchronization);
-        SyncEngine engine = new SyncEngine(schema, new NavQueries(schema, dialect), nav, api, store, mappings,
+        registry.bind("connectionApi", new ConnectionApi(new ConnectionCheck(api, bulkActions), mappings));
+        SyncEngine engine = new SyncEngine(schema, new NavQueries(schema, dialect), nav, api, bulkActions, store, mappings,
                 settings.integer("navsync.sync.skip-after-failures", 3));
         registry.bind("navReader", engine.navReader());
         registry.bind("salesSource", engine.salesSource());

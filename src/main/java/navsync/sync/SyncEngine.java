@@ -4,6 +4,7 @@ import javax.sql.DataSource;
 import navsync.nav.NavQueries;
 import navsync.nav.NavSchema;
 import navsync.nav.NavWriter;
+import navsync.sales.BulkActions;
 import navsync.sales.SalesBulkWriter;
 import navsync.sales.SalesReader;
 import navsync.sales.SalesWebApi;
@@ -16,8 +17,8 @@ public final class SyncEngine {
     private final SalesSource salesSource;
     private final SyncSteps steps;
 
-    public SyncEngine(NavSchema schema, NavQueries queries, DataSource nav, SalesWebApi api, StateStore store,
-                      Mappings mappings, int skipAfterFailures) {
+    public SyncEngine(NavSchema schema, NavQueries queries, DataSource nav, SalesWebApi api, BulkActions bulkActions,
+                      StateStore store, Mappings mappings, int skipAfterFailures) {
         Sides sides = new Sides(schema, mappings);
         SalesReader reader = new SalesReader(api);
         NavWriter navWriter = new NavWriter(nav);
@@ -26,7 +27,7 @@ public final class SyncEngine {
         this.navReader = new NavReader(queries, nav, store);
         this.salesSource = new SalesSource(reader, sides, store);
         this.steps = new SyncSteps(store, new NavToSales(store, sides, reader, deletions, newRecords, queries, nav),
-                new SalesToNav(store, sides, queries, nav, navWriter, deletions, newRecords), new SalesBulkWriter(api), api,
+                new SalesToNav(store, sides, queries, nav, navWriter, deletions, newRecords), new SalesBulkWriter(api, bulkActions), api,
                 navWriter, sides, skipAfterFailures);
     }
 
