@@ -67,9 +67,16 @@ public final class NavsyncConfiguration implements CamelConfiguration {
         NavDialect dialect = NavDialect.forJdbcUrl(nav.getJdbcUrl());
 
         StateStore store = closer.register(StateStore.open(
-                settings.text("navsync.state.url", "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("navsync")),
+                // WRITE_DELAY=0: a commit is on disk when it returns (H2 delays writes by 500 ms by default, so a
+                // killed process lost committed couplings of new rows and the rerun duplicated them)
+                settings.text("navsync.state.url", "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("navsync") + ";WRITE_DELAY=0"),
                 settings.text("navsync.state.user", "sa"), settings.optional("navsync.state.password").orElse(null),
                 settings.integer("navsync.state.pool-size", 10)));
+        int interrupted = store.jobs().failInterrupted("interrupted: navsync stopped while this job ran "
+                + "(found at the next start); its committed batches stay, the rest is synchronized by the next run");
+        if (interrupted > 0) {
+            LOG.warn("{} synchronization jobs were interrupted by the last stop; marked failed", interrupted);
+        }
 
         List<IntegrationTableMapping> loaded = new MappingLoader(schema, settings.integer("navsync.sync.batch-size", 500))
                 .loadFolder(Path.of(settings.text("navsync.mappings-dir", "mappings")));
