@@ -14,6 +14,7 @@ import navsync.mapping.IntegrationTableMapping;
 import navsync.mapping.MappingLoader;
 import navsync.monitoring.MappingStatus;
 import navsync.nav.NavDialect;
+import navsync.nav.NavPlatform;
 import navsync.nav.NavQueries;
 import navsync.nav.NavSchema;
 import navsync.nav.demo.DemoNavDatabase;
@@ -63,7 +64,9 @@ public final class NavsyncConfiguration implements CamelConfiguration {
         if (settings.bool("navsync.nav.demo", true)) {
             DemoNavDatabase.install(nav, company);
         }
-        NavSchema schema = new NavSchema(nav, company);
+        NavPlatform platform = NavPlatform.parse(settings.text("navsync.nav.platform", "nav"));
+        NavSchema schema = new NavSchema(nav, company,
+                platform.tableSuffix(settings.text("navsync.nav.app-id", NavPlatform.BASE_APPLICATION_ID)));
         NavDialect dialect = NavDialect.forJdbcUrl(nav.getJdbcUrl());
 
         StateStore store = closer.register(StateStore.open(

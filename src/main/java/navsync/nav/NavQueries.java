@@ -20,7 +20,6 @@ public final class NavQueries {
     public static final String KEY = "navsyncKey";
     public static final String RECORD_ID = "navsyncRecordId";
     public static final String ROW_VERSION = "timestamp";
-    private static final String RECORD_ID_COLUMN = "$systemId";
 
     private final NavSchema schema;
     private final NavDialect dialect;
@@ -80,7 +79,7 @@ public final class NavQueries {
             names.add(":?value" + i);
         }
         conditions.add(NavNaming.quote(column) + " IN (" + String.join(", ", names) + ")");
-        String table = NavNaming.companyTable(schema.company(), relation.sqlTable());
+        String table = schema.qualifiedName(relation.sqlTable());
         return new NavQuery("SELECT " + NavNaming.quote(relation.fromColumn()) + " AS [from], "
                 + NavNaming.quote(relation.toColumn()) + " AS [to] FROM " + NavNaming.quote(table) + where(conditions),
                 parameters);
@@ -96,9 +95,8 @@ public final class NavQueries {
         }
         StringBuilder sql = new StringBuilder("SELECT ")
                 .append(NavNaming.quote(mapping.navKeyColumn())).append(" AS ").append(NavNaming.quote(KEY));
-        if (table.column(RECORD_ID_COLUMN).isPresent()) {
-            sql.append(", ").append(NavNaming.quote(RECORD_ID_COLUMN)).append(" AS ").append(NavNaming.quote(RECORD_ID));
-        }
+        NavPlatform.RECORD_ID_COLUMNS.stream().filter(c -> table.column(c).isPresent()).findFirst().ifPresent(c ->
+                sql.append(", ").append(NavNaming.quote(c)).append(" AS ").append(NavNaming.quote(RECORD_ID)));
         sql.append(", ").append(dialect.rowVersionColumn());
         for (String column : columns) {
             sql.append(", ").append(NavNaming.quote(column));

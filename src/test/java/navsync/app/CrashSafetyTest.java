@@ -28,6 +28,7 @@ import navsync.nav.demo.DemoNavDatabase;
 import navsync.nav.demo.SyntheticCustomers;
 import navsync.sandbox.SalesSandbox;
 import navsync.testing.NavTables;
+import navsync.testing.NavsyncTestApp;
 import org.apache.camel.test.AvailablePortFinder;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
@@ -164,6 +165,7 @@ class CrashSafetyTest {
                     "-Dnavsync.data-dir=" + dir.resolve("data"), "-Dnavsync.sales.sandbox=false",
                     "-Dnavsync.sales.url=" + salesUrl,
                     "-Dnavsync.run-on-start=none", "-Dnavsync.schedules.enabled=false",
+                    "-Dnavsync.mappings-dir=" + NavsyncTestApp.mappingsWithBatchSize(dir.resolve("mappings"), 1000),
                     "navsync.app.NavsyncMain"));
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             Child child = new Child(process, port, log);
