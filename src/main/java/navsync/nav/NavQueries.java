@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.sql.DataSource;
 import navsync.mapping.FieldMapping;
 import navsync.mapping.FilterOperator;
 import navsync.mapping.IntegrationTableMapping;
@@ -29,17 +30,22 @@ public final class NavQueries {
         this.dialect = dialect;
     }
 
-    /** Rows changed after {@code watermark} (all rows when null), in row-version order. */
-    public NavQuery changedRows(IntegrationTableMapping mapping, Long watermark) {
+    /**
+     * Rows changed after {@code watermark} (all rows when null), in row-version order, below the
+     * versions of transactions still in flight ({@code nav} computes that bound on the demo database).
+     */
+    public NavQuery changedRows(IntegrationTableMapping mapping, Long watermark, DataSource nav) {
         Map<String, Object> parameters = new LinkedHashMap<>();
         List<String> conditions = filterConditions(mapping, parameters);
         if (watermark != null) {
             parameters.put("watermark", watermark);
             conditions.add(dialect.rowVersionAbove(":?watermark"));
         }
-        if (dialect.committedRowVersions() != null) {
-            conditions.add(dialect.committedRowVersions());
+        Long bound = dialect.inFlightBound(nav, table(mapping).sqlName(), mapping.navKeyColumn(), watermark);
+        if (bound != null) {
+            parameters.put(NavDialect.IN_FLIGHT_BOUND, bound);
         }
+        conditions.add(dialect.committedRowVersions());
         return new NavQuery(select(mapping) + where(conditions) + " ORDER BY [timestamp]", parameters);
     }
 

@@ -38,13 +38,13 @@ class NavPlatformTest {
             NavSchema schema = new NavSchema(nav, COMPANY, NavPlatform.bc.tableSuffix(NavPlatform.BASE_APPLICATION_ID));
             IntegrationTableMapping customer = customerMapping(schema);
 
-            NavQuery changed = new NavQueries(schema, NavDialect.SQL_SERVER).changedRows(customer, 42L);
+            NavQuery changed = new NavQueries(schema, NavDialect.SQL_SERVER).changedRows(customer, 42L, nav);
             assertThat(changed.sql())
                     .startsWith("SELECT [No_] AS [navsyncKey], [$systemId] AS [navsyncRecordId], ")
                     .contains(" FROM [CRONUS International Ltd_$Customer$437dbf0e-84ff-417a-965d-ed2bb9650972] WHERE ")
                     .contains("[timestamp] > CAST(CAST(:?watermark AS BIGINT) AS BINARY(8))")
                     .contains("[timestamp] < MIN_ACTIVE_ROWVERSION()");
-            List<Map<String, Object>> rows = NavRows.query(nav, new NavQueries(schema, NavDialect.H2).changedRows(customer, null));
+            List<Map<String, Object>> rows = NavRows.query(nav, new NavQueries(schema, NavDialect.H2).changedRows(customer, null, nav));
             assertThat(rows).isNotEmpty();
             assertThat(rows.get(0).get(NavQueries.RECORD_ID)).isInstanceOf(UUID.class);
 
@@ -64,10 +64,10 @@ class NavPlatformTest {
             NavSchema schema = new NavSchema(nav, COMPANY, NavPlatform.nav.tableSuffix(NavPlatform.BASE_APPLICATION_ID));
             IntegrationTableMapping customer = customerMapping(schema);
 
-            NavQuery changed = new NavQueries(schema, NavDialect.SQL_SERVER).changedRows(customer, null);
+            NavQuery changed = new NavQueries(schema, NavDialect.SQL_SERVER).changedRows(customer, null, nav);
             assertThat(changed.sql()).startsWith("SELECT [No_] AS [navsyncKey], [Id] AS [navsyncRecordId], ")
                     .contains(" FROM [CRONUS International Ltd_$Customer] WHERE ");
-            List<Map<String, Object>> rows = NavRows.query(nav, new NavQueries(schema, NavDialect.H2).changedRows(customer, null));
+            List<Map<String, Object>> rows = NavRows.query(nav, new NavQueries(schema, NavDialect.H2).changedRows(customer, null, nav));
             assertThat(rows.get(0).get(NavQueries.RECORD_ID)).isInstanceOf(UUID.class);
         }
     }
