@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import navsync.mapping.Direction;
@@ -96,6 +97,53 @@ class SalesSignInTest {
                     .as("requests refused with an expired token and sent again with a new one; metrics:%n%s",
                             metrics.lines().filter(l -> l.contains("navsync")).toList()).isGreaterThanOrEqualTo(1);
         }
+    }
+
+    @Test
+    void signsInWithACertificateAndAnUnregisteredCertificateIsRefusedWithEntrasError() throws Exception {
+        Path registered = certificate("registered");
+        Path other = certificate("other");
+        KeyStore keys = KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(registered)) {
+            keys.load(in, "changeit".toCharArray());
+        }
+        java.security.cert.X509Certificate certificate = (java.security.cert.X509Certificate) keys.getCertificate("navsync");
+        try (SalesSandbox sandbox = SalesSandbox.start(SandboxOptions.defaults().withTls(true)
+                .withAuth(new AuthOptions(TENANT, CLIENT_ID, SECRET, Duration.ofMinutes(60)).withClientCertificate(certificate)))) {
+            Path trust = trustStore(sandbox);
+            for (Path credential : List.of(registered, other)) {
+                try (NavsyncTestApp app = NavsyncTestApp.startAgainst(sandbox, data.resolve(credential.getFileName() + ".data"),
+                        Map.of("navsync.sales.client-id", CLIENT_ID,
+                                "navsync.sales.client-certificate", credential.toString(),
+                                "navsync.sales.client-certificate-password", "changeit",
+                                "navsync.sales.authority", sandbox.authority().orElseThrow() + "/v2.0",
+                                "navsync.sales.authority-kind", "oidc",
+                                "navsync.sales.trust-store", trust.toString(),
+                                "navsync.sales.trust-store-password", "changeit"))) {
+                    HttpResponse<String> check = Http.get(app.apiUrl("/api/connection"));
+                    if (credential.equals(registered)) {
+                        assertThat(check.statusCode()).as(check.body()).isEqualTo(200);
+                        assertThat(JSON.readTree(check.body()).path("userId").asText())
+                                .isEqualTo(sandbox.callerUserId().toString());
+                    } else {
+                        assertThat(check.statusCode()).as(check.body()).isEqualTo(502);
+                        assertThat(check.body()).contains("AADSTS700027");
+                    }
+                }
+            }
+        }
+    }
+
+    /** An RSA key and self-signed certificate in a PKCS#12 file, made with the JDK's keytool as an administrator would. */
+    private Path certificate(String name) throws Exception {
+        Path file = data.resolve(name + ".p12");
+        String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+        Process p = new ProcessBuilder(keytool, "-genkeypair", "-alias", "navsync", "-keyalg", "RSA", "-keysize", "2048",
+                "-dname", "CN=navsync " + name, "-validity", "2", "-storetype", "PKCS12", "-keystore", file.toString(),
+                "-storepass", "changeit", "-keypass", "changeit").redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor()).as(output).isZero();
+        return file;
     }
 
     /** A PKCS#12 trust store holding the sandbox's self-signed certificate, as an administrator would make it. */
