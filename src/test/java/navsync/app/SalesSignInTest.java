@@ -56,7 +56,8 @@ class SalesSignInTest {
                      "navsync.sales.authority", sandbox.authority().orElseThrow() + "/v2.0",
                      "navsync.sales.authority-kind", "oidc",
                      "navsync.sales.trust-store", trustStore(sandbox).toString(),
-                     "navsync.sales.trust-store-password", "changeit"))) {
+                     "navsync.sales.trust-store-password", "changeit",
+                     "navsync.mappings-dir", NavsyncTestApp.mappingsWithBatchSize(data.resolve("mappings"), 250).toString()))) {
 
             HttpResponse<String> check = Http.get(app.apiUrl("/api/connection"));
             assertThat(check.statusCode()).as(check.body()).isEqualTo(200);
@@ -68,7 +69,7 @@ class SalesSignInTest {
             assertThat(report.path("tables").findValuesAsText("table")).contains("account", "contact", "product");
             assertThat(report.path("tables").get(0).path("upsertMultiple").asBoolean()).isTrue();
 
-            SyntheticCustomers.insert(app.nav(), NavTables.COMPANY, 3000, 11);
+            SyntheticCustomers.insert(app.nav(), NavTables.COMPANY, 2000, 11);
             int customers = new NavTables(app.nav()).count("SELECT COUNT(*) FROM "
                     + NavTables.table("Customer") + " WHERE [Blocked] = 0");
             // once the first batch has landed, Sales' clock jumps two hours: every token navsync holds is expired
