@@ -37,7 +37,7 @@ class ServiceProtectionTest {
         FaultOptions faults = FaultOptions.seeded(20261128).withTooManyRequests(0.20).withUnavailable(0.05);
         try (SalesSandbox sandbox = SalesSandbox.start(SandboxOptions.defaults().withThreads(2).withFaults(faults));
              NavsyncTestApp app = NavsyncTestApp.startAgainst(sandbox, data, Map.of(
-                     "navsync.mappings-dir", NavsyncTestApp.mappingsWithBatchSize(data.resolve("mappings"), 100).toString(),
+                     "navsync.mappings-dir", NavsyncTestApp.mappingsWithBatchSize(data.resolve("mappings"), 25).toString(),
                      "navsync.sales.max-parallel-requests", "4",
                      "navsync.sales.retry.first-backoff-ms", "200"))) {
             // as at start-up: the test connection's first answers carry x-ms-dop-hint
@@ -73,12 +73,13 @@ class ServiceProtectionTest {
             }
 
             String metrics = Http.get(app.managementUrl("/observe/metrics")).body();
+            // about 100 requests, a fifth of them throttled: every wait is navsync's own (none hidden in HttpClient)
             assertThat(Http.metric(metrics, "navsync_sales_retry_wait_seconds_count", "reason=\"throttled\""))
-                    .as("waits after 429").isPositive();
+                    .as("waits after 429").isGreaterThanOrEqualTo(10);
             assertThat(Http.metric(metrics, "navsync_sales_retry_wait_seconds_sum", "reason=\"throttled\""))
                     .as("Retry-After: 1 s per throttled request").isGreaterThanOrEqualTo(1.0);
             assertThat(Http.metric(metrics, "navsync_sales_retry_wait_seconds_count", "reason=\"server_error\""))
-                    .as("waits after 503").isPositive();
+                    .as("waits after 503").isGreaterThanOrEqualTo(2);
             assertThat(Http.metric(metrics, "navsync_sales_parallel_limit")).as("x-ms-dop-hint 2 below the maximum 4")
                     .isEqualTo(2.0);
             assertThat(Http.metric(metrics, "navsync_sales_parallel_peak")).isBetween(1.0, 2.0);
