@@ -85,4 +85,33 @@ class ServiceProtectionTest {
             assertThat(Http.metric(metrics, "navsync_sales_parallel_peak")).isBetween(1.0, 2.0);
         }
     }
+
+    @Test
+    void recordsWhoseRequestsStillFailAfterTheirRetriesAreMarkedFailedAndLandOnALaterRun() {
+        FaultOptions faults = FaultOptions.seeded(7).withUnavailable(0.30);
+        try (SalesSandbox sandbox = SalesSandbox.start(SandboxOptions.defaults().withFaults(faults));
+             NavsyncTestApp app = NavsyncTestApp.startAgainst(sandbox, data, Map.of(
+                     "navsync.mappings-dir", NavsyncTestApp.mappingsWithBatchSize(data.resolve("mappings"), 25).toString(),
+                     "navsync.sales.retry.max-attempts", "1"))) {
+            SyntheticCustomers.insert(app.nav(), NavTables.COMPANY, 500, 9);
+            Set<String> customers = new NavTables(app.nav()).rows("SELECT [No_] FROM " + NavTables.table("Customer")
+                    + " WHERE [Blocked] = 0").keySet();
+
+            SyncJob first = app.synchronization().run("CUSTOMER", Direction.ToIntegrationTable, Duration.ofMinutes(2)).get(0);
+            assertThat(first.counters().failed()).as("requests given up at once").isPositive();
+            assertThat(first.counters().inserted() + first.counters().failed()).isEqualTo(customers.size());
+            assertThat(app.store().jobs().errors(first.id())).allSatisfy(e -> assertThat(e.message()).contains("HTTP 503"));
+            List<SyncJob> later = new ArrayList<>();
+            do {
+                later.add(app.synchronization().run("CUSTOMER", Direction.ToIntegrationTable, Duration.ofMinutes(2)).get(0));
+            } while (later.get(later.size() - 1).counters().failed() > 0 && later.size() < 10);
+
+            assertThat(later.get(later.size() - 1).counters().failed()).as("the retry set drains").isZero();
+            assertThat(first.counters().inserted() + later.stream().mapToLong(j -> j.counters().inserted()).sum())
+                    .isEqualTo(customers.size());
+            assertThat(sandbox.rows("accounts")).as("none lost, none duplicated").hasSize(customers.size());
+            String metrics = Http.get(app.managementUrl("/observe/metrics")).body();
+            assertThat(Http.metric(metrics, "navsync_sales_gave_up_total")).isPositive();
+        }
+    }
 }
