@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
+import navsync.api.ConnectionApi;
 import navsync.api.CouplingApi;
 import navsync.api.RestApi;
 import navsync.api.StatusApi;
@@ -15,10 +16,14 @@ import navsync.mapping.IntegrationTableMapping;
 import navsync.mapping.MappingLoader;
 import navsync.monitoring.MappingStatus;
 import navsync.nav.NavDialect;
+import navsync.nav.NavPlatform;
 import navsync.nav.NavQueries;
 import navsync.nav.NavSchema;
 import navsync.nav.demo.DemoNavDatabase;
-import navsync.sales.AccessTokens;
+import navsync.sales.BulkActions;
+import navsync.sales.ConnectionCheck;
+import navsync.sales.ParallelLimit;
+import navsync.sales.SalesMetrics;
 import navsync.sales.RetryPolicy;
 import navsync.sales.SalesConnection;
 import navsync.sales.SalesReader;
@@ -66,13 +71,22 @@ public final class NavsyncConfiguration implements CamelConfiguration {
         if (settings.bool("navsync.nav.demo", true)) {
             DemoNavDatabase.install(nav, company);
         }
-        NavSchema schema = new NavSchema(nav, company);
+        NavPlatform platform = NavPlatform.parse(settings.text("navsync.nav.platform", "nav"));
+        NavSchema schema = new NavSchema(nav, company,
+                platform.tableSuffix(settings.text("navsync.nav.app-id", NavPlatform.BASE_APPLICATION_ID)));
         NavDialect dialect = NavDialect.forJdbcUrl(nav.getJdbcUrl());
 
         StateStore store = closer.register(StateStore.open(
-                settings.text("navsync.state.url", "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("navsync")),
+                // WRITE_DELAY=0: a commit is on disk when it returns (H2 delays writes by 500 ms by default, so a
+                // killed process lost committed couplings of new rows and the rerun duplicated them)
+                settings.text("navsync.state.url", "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("navsync") + ";WRITE_DELAY=0"),
                 settings.text("navsync.state.user", "sa"), settings.optional("navsync.state.password").orElse(null),
                 settings.integer("navsync.state.pool-size", 10)));
+        int interrupted = store.jobs().failInterrupted("interrupted: navsync stopped while this job ran "
+                + "(found at the next start); its committed batches stay, the rest is synchronized by the next run");
+        if (interrupted > 0) {
+            LOG.warn("{} synchronization jobs were interrupted by the last stop; marked failed", interrupted);
+        }
 
         List<IntegrationTableMapping> loaded = new MappingLoader(schema, settings.integer("navsync.sync.batch-size", 500))
                 .loadFolder(Path.of(settings.text("navsync.mappings-dir", "mappings")));
@@ -82,13 +96,21 @@ public final class NavsyncConfiguration implements CamelConfiguration {
 
         SalesConnection connection = salesConnection(settings, closer, registry, dataDir);
         int parallel = settings.integer("navsync.sales.max-parallel-requests", 4);
-        SalesWebApi api = new SalesWebApi(camel, connection, AccessTokens.NONE, new RetryPolicy(
+        ParallelLimit parallelLimit = new ParallelLimit(parallel);
+        SalesSignIn signIn = new SalesSignIn(settings, camel, connection);
+        // Camel's Prometheus registry (/observe/metrics), bound once Camel starts
+        SalesMetrics salesMetrics = new SalesMetrics(() -> registry.lookupByNameAndType("metricsRegistry",
+                io.micrometer.core.instrument.MeterRegistry.class), parallelLimit);
+        registry.bind("salesMetrics", salesMetrics);
+        SalesWebApi api = new SalesWebApi(camel, connection, signIn.accessTokens(), new RetryPolicy(
                 settings.integer("navsync.sales.retry.max-attempts", 5),
                 java.time.Duration.ofMillis(settings.integer("navsync.sales.retry.first-backoff-ms", 500)),
-                java.time.Duration.ofSeconds(settings.integer("navsync.sales.retry.max-wait-seconds", 120))), parallel);
+                java.time.Duration.ofSeconds(settings.integer("navsync.sales.retry.max-wait-seconds", 120))),
+                parallelLimit, salesMetrics, signIn.endpointOptions());
+        BulkActions bulkActions = new BulkActions(api);
 
         SynchronizationJobs jobs = new SynchronizationJobs(store, mappings);
-        SyncEngine engine = new SyncEngine(schema, new NavQueries(schema, dialect), nav, api, store, mappings, jobs,
+        SyncEngine engine = new SyncEngine(schema, new NavQueries(schema, dialect), nav, api, bulkActions, store, mappings, jobs,
                 settings.integer("navsync.sync.skip-after-failures", 3));
         SynchronizationService synchronization = new SynchronizationService(camel, jobs, mappings, store,
                 engine.inactivitySleep());
@@ -101,6 +123,7 @@ public final class NavsyncConfiguration implements CamelConfiguration {
         registry.bind("salesWebApi", api);
         registry.bind("synchronizationJobs", jobs);
         registry.bind("synchronizationService", synchronization);
+        registry.bind("connectionApi", new ConnectionApi(new ConnectionCheck(api, bulkActions), mappings));
         registry.bind("navReader", engine.navReader());
         registry.bind("salesSource", engine.salesSource());
         registry.bind("syncSteps", engine.steps());

@@ -3,6 +3,8 @@ package navsync.app;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import navsync.api.ConnectionApi;
+import navsync.sales.SalesMetrics;
 import navsync.sync.SynchronizationService;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.BaseMainSupport;
@@ -33,6 +35,9 @@ public final class NavsyncMain {
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void afterStart(BaseMainSupport started) {
+                started.getCamelContext().getRegistry().lookupByNameAndType("salesMetrics", SalesMetrics.class).register();
+                // test connection: one log line with the user, organization and bulk actions, or the error
+                started.getCamelContext().getRegistry().lookupByNameAndType("connectionApi", ConnectionApi.class).logCheck();
                 runOnStart(started.getCamelContext());
             }
         });

@@ -207,7 +207,7 @@ public final class MappingLoader {
             table = schema.table(sqlTable).orElse(null);
             if (table == null) {
                 keys.get("table").problem("company '" + schema.company() + "' has no NAV table '" + tableName
-                        + "' (SQL table " + NavNaming.companyTable(schema.company(), sqlTable) + ")");
+                        + "' (SQL table " + schema.qualifiedName(sqlTable) + ")");
             } else if (table.primaryKey().size() != 1) {
                 keys.get("table").problem("NAV table '" + tableName + "' has a primary key of " + table.primaryKey().size()
                         + " columns " + table.primaryKey() + "; only single-field keys are supported");
@@ -359,7 +359,8 @@ public final class MappingLoader {
         String tableName = text(keys.get("table"));
         NavTable table = tableName == null ? null : schema.table(NavNaming.sqlName(tableName)).orElse(null);
         if (tableName != null && table == null) {
-            keys.get("table").problem("company '" + schema.company() + "' has no NAV table '" + tableName + "'");
+            keys.get("table").problem("company '" + schema.company() + "' has no NAV table '" + tableName
+                    + "' (SQL table " + schema.qualifiedName(NavNaming.sqlName(tableName)) + ")");
             return null;
         }
         String from = keys.containsKey("from") ? resolveColumn(keys.get("from"), keys.get("from").text(), table, tableName) : null;

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.sql.DataSource;
 import navsync.mapping.FieldMapping;
 import navsync.mapping.FilterOperator;
 import navsync.mapping.IntegrationTableMapping;
@@ -20,7 +21,6 @@ public final class NavQueries {
     public static final String KEY = "navsyncKey";
     public static final String RECORD_ID = "navsyncRecordId";
     public static final String ROW_VERSION = "timestamp";
-    private static final String RECORD_ID_COLUMN = "$systemId";
 
     private final NavSchema schema;
     private final NavDialect dialect;
@@ -30,10 +30,13 @@ public final class NavQueries {
         this.dialect = dialect;
     }
 
-    /** Rows changed after {@code watermark} (all rows when null), in row-version order. */
-    public NavQuery changedRows(IntegrationTableMapping mapping, Long watermark) {
+    /**
+     * Rows changed after {@code watermark} (all rows when null), in row-version order, below the
+     * versions of transactions still in flight ({@code nav} computes that bound on the demo database).
+     */
+    public NavQuery changedRows(IntegrationTableMapping mapping, Long watermark, DataSource nav) {
         Map<String, Object> parameters = new LinkedHashMap<>();
-        List<String> conditions = changeConditions(mapping, watermark, parameters);
+        List<String> conditions = changeConditions(mapping, watermark, nav, parameters);
         return new NavQuery(select(mapping) + where(conditions) + " ORDER BY [timestamp]", parameters);
     }
 
@@ -42,22 +45,25 @@ public final class NavQueries {
      * after {@code watermark} (null: any row at all), none otherwise; the same conditions as {@link #changedRows}, read with
      * {@code TOP 1} so the database stops at the first match.
      */
-    public NavQuery anyChangedRow(IntegrationTableMapping mapping, Long watermark) {
+    public NavQuery anyChangedRow(IntegrationTableMapping mapping, Long watermark, DataSource nav) {
         Map<String, Object> parameters = new LinkedHashMap<>();
-        List<String> conditions = changeConditions(mapping, watermark, parameters);
+        List<String> conditions = changeConditions(mapping, watermark, nav, parameters);
         return new NavQuery("SELECT TOP 1 " + NavNaming.quote(mapping.navKeyColumn()) + " AS " + NavNaming.quote(KEY)
                 + " FROM " + NavNaming.quote(table(mapping).sqlName()) + where(conditions), parameters);
     }
 
-    private List<String> changeConditions(IntegrationTableMapping mapping, Long watermark, Map<String, Object> parameters) {
+    private List<String> changeConditions(IntegrationTableMapping mapping, Long watermark, DataSource nav,
+                                          Map<String, Object> parameters) {
         List<String> conditions = filterConditions(mapping, parameters);
         if (watermark != null) {
             parameters.put("watermark", watermark);
             conditions.add(dialect.rowVersionAbove(":?watermark"));
         }
-        if (dialect.committedRowVersions() != null) {
-            conditions.add(dialect.committedRowVersions());
+        Long bound = dialect.inFlightBound(nav, table(mapping).sqlName(), mapping.navKeyColumn(), watermark);
+        if (bound != null) {
+            parameters.put(NavDialect.IN_FLIGHT_BOUND, bound);
         }
+        conditions.add(dialect.committedRowVersions());
         return conditions;
     }
 
@@ -97,7 +103,7 @@ public final class NavQueries {
             names.add(":?value" + i);
         }
         conditions.add(NavNaming.quote(column) + " IN (" + String.join(", ", names) + ")");
-        String table = NavNaming.companyTable(schema.company(), relation.sqlTable());
+        String table = schema.qualifiedName(relation.sqlTable());
         return new NavQuery("SELECT " + NavNaming.quote(relation.fromColumn()) + " AS [from], "
                 + NavNaming.quote(relation.toColumn()) + " AS [to] FROM " + NavNaming.quote(table) + where(conditions),
                 parameters);
@@ -113,9 +119,8 @@ public final class NavQueries {
         }
         StringBuilder sql = new StringBuilder("SELECT ")
                 .append(NavNaming.quote(mapping.navKeyColumn())).append(" AS ").append(NavNaming.quote(KEY));
-        if (table.column(RECORD_ID_COLUMN).isPresent()) {
-            sql.append(", ").append(NavNaming.quote(RECORD_ID_COLUMN)).append(" AS ").append(NavNaming.quote(RECORD_ID));
-        }
+        NavPlatform.RECORD_ID_COLUMNS.stream().filter(c -> table.column(c).isPresent()).findFirst().ifPresent(c ->
+                sql.append(", ").append(NavNaming.quote(c)).append(" AS ").append(NavNaming.quote(RECORD_ID)));
         sql.append(", ").append(dialect.rowVersionColumn());
         for (String column : columns) {
             sql.append(", ").append(NavNaming.quote(column));

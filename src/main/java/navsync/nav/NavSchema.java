@@ -20,11 +20,23 @@ public final class NavSchema {
 
     private final DataSource dataSource;
     private final String company;
+    private final String tableSuffix;
     private final Map<String, Optional<NavTable>> cache = new ConcurrentHashMap<>();
 
     public NavSchema(DataSource dataSource, String company) {
+        this(dataSource, company, "");
+    }
+
+    /** @param tableSuffix what follows {@code Company$Table} in table names ({@link NavPlatform#tableSuffix}) */
+    public NavSchema(DataSource dataSource, String company, String tableSuffix) {
         this.dataSource = dataSource;
         this.company = company;
+        this.tableSuffix = tableSuffix;
+    }
+
+    /** The SQL name of a table of the company, e.g. {@code CRONUS International Ltd_$Customer} (unquoted). */
+    public String qualifiedName(String sqlTable) {
+        return NavNaming.companyTable(company, sqlTable) + tableSuffix;
     }
 
     public String company() {
@@ -37,7 +49,7 @@ public final class NavSchema {
     }
 
     private Optional<NavTable> read(String sqlTable) {
-        String qualified = NavNaming.companyTable(company, sqlTable);
+        String qualified = qualifiedName(sqlTable);
         try (Connection c = dataSource.getConnection()) {
             DatabaseMetaData meta = c.getMetaData();
             Map<String, NavColumn> columns = new LinkedHashMap<>();

@@ -13,24 +13,33 @@ import navsync.mapping.SalesEntity;
  * Writes rows to Sales in bulk with {@code UpsertMultiple}, each row addressed by the Sales id
  * decided before the write, so a retried write updates instead of duplicating. On standard tables
  * one bad row rolls back the whole request; the writer then bisects the batch until the bad rows
- * are isolated, so only they fail, each with the service's own message.
+ * are isolated, so only they fail, each with the service's own message. A table without the bulk
+ * actions gets a {@code $batch} of upserts with continue-on-error instead.
  */
 public final class SalesBulkWriter {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SalesWebApi api;
+    private final BulkActions bulkActions;
+    private final SalesBatchWriter batchWriter;
 
-    public SalesBulkWriter(SalesWebApi api) {
+    public SalesBulkWriter(SalesWebApi api, BulkActions bulkActions) {
         this.api = api;
+        this.bulkActions = bulkActions;
+        this.batchWriter = new SalesBatchWriter(api);
     }
 
     /** Upserts the rows; returns the errors of the rows that failed, by NAV key (empty when all landed). */
     public Map<String, SalesError> upsert(SalesEntity entity, List<SalesWrite> writes) {
-        Map<String, SalesError> failures = new HashMap<>();
-        if (!writes.isEmpty()) {
-            upsert(entity, writes, failures);
+        if (writes.isEmpty()) {
+            return new HashMap<>();
         }
+        if (!bulkActions.of(entity).upsertMultiple()) {
+            return batchWriter.upsert(entity, writes);
+        }
+        Map<String, SalesError> failures = new HashMap<>();
+        upsert(entity, writes, failures);
         return failures;
     }
 

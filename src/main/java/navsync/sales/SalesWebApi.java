@@ -3,7 +3,7 @@ package navsync.sales;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Semaphore;
+import java.util.Optional;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -12,9 +12,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Dataverse Web API over camel-http: the headers every request needs, the bearer token, a bound
- * on parallel requests, and retries of transient failures (429 with {@code Retry-After}, 5xx,
- * timeouts). Callers get a response or a {@link SalesException}; they never see HTTP plumbing.
+ * The Dataverse Web API over camel-http: the headers every request needs, the bearer token (renewed
+ * once when the service refuses it), a bound on parallel requests that follows {@code x-ms-dop-hint},
+ * and retries of transient failures (429 with {@code Retry-After}, 5xx, timeouts) whose waits are
+ * counted in {@link SalesMetrics}. Callers get a response or a {@link SalesException}; they never
+ * see HTTP plumbing.
  */
 public final class SalesWebApi {
 
@@ -24,18 +26,30 @@ public final class SalesWebApi {
     private final ProducerTemplate producer;
     private final AccessTokens tokens;
     private final RetryPolicy retry;
-    private final Semaphore parallel;
+    private final ParallelLimit parallel;
+    private final SalesMetrics metrics;
     private final String endpoint;
 
+    /**
+     * @param endpointOptions extra camel-http endpoint options, e.g. {@code sslContextParameters=#salesTls}
+     *                        (empty for none)
+     */
     public SalesWebApi(CamelContext camel, SalesConnection connection, AccessTokens tokens, RetryPolicy retry,
-                       int maxParallelRequests) {
+                       ParallelLimit parallel, SalesMetrics metrics, String endpointOptions) {
         this.connection = connection;
         this.producer = camel.createProducerTemplate();
         this.tokens = tokens;
         this.retry = retry;
-        this.parallel = new Semaphore(maxParallelRequests, true);
+        this.parallel = parallel;
+        this.metrics = metrics;
         // the Web API answers errors with documented bodies: read them instead of throwing
-        this.endpoint = connection.organizationUrl() + "?throwExceptionOnFailure=false";
+        this.endpoint = connection.organizationUrl() + "?throwExceptionOnFailure=false"
+                + (endpointOptions.isEmpty() ? "" : "&" + endpointOptions);
+    }
+
+    /** The parallel-request bound in force. */
+    public ParallelLimit parallelLimit() {
+        return parallel;
     }
 
     public SalesConnection connection() {
@@ -60,23 +74,41 @@ public final class SalesWebApi {
      */
     public SalesResponse send(String method, String relative, String json, Map<String, String> extraHeaders) {
         long deadline = System.nanoTime() + retry.maxWait().toNanos();
+        boolean tokenRenewed = false;
         for (int attempt = 1; ; attempt++) {
             SalesResponse response;
+            Optional<String> token = tokens.bearerToken();
+            boolean failedToConnect = false;
             try {
-                response = sendOnce(method, relative, json, extraHeaders);
+                response = sendOnce(method, relative, json, extraHeaders, token);
             } catch (RuntimeException e) {
+                failedToConnect = true;
                 response = new SalesResponse(503, Map.of(), "{\"error\":{\"code\":\"\",\"message\":\"request failed: "
                         + String.valueOf(e.getMessage()).replace("\"", "'") + "\"}}");
             }
+            response.header("x-ms-dop-hint").ifPresent(parallel::applyDopHint);
+            if (response.status() == 401 && token.isPresent() && !tokenRenewed) {
+                // expired or revoked: one new token, then the request again at once
+                tokenRenewed = true;
+                metrics.tokenRefused();
+                tokens.rejected(token.get());
+                attempt--;
+                continue;
+            }
             SalesError error = response.isSuccess() ? null : response.error();
-            if (error == null || !error.isTransient() || attempt >= retry.maxAttempts()) {
+            if (error == null || !error.isTransient()) {
                 return response;
             }
             Duration pause = retry.backoff(attempt, response.header("Retry-After").orElse(null));
-            if (System.nanoTime() + pause.toNanos() > deadline) {
+            if (attempt >= retry.maxAttempts() || System.nanoTime() + pause.toNanos() > deadline) {
+                metrics.gaveUp();
+                LOG.warn("{} {} still failing after {} attempts: {}", method, relative, attempt, error);
                 return response;
             }
             LOG.debug("{} {} answered {}; retrying in {} ms", method, relative, error, pause.toMillis());
+            metrics.waited(failedToConnect ? SalesMetrics.WaitReason.timeout_or_io
+                    : error.status() == 429 ? SalesMetrics.WaitReason.throttled : SalesMetrics.WaitReason.server_error,
+                    pause);
             sleep(pause);
         }
     }
@@ -90,7 +122,8 @@ public final class SalesWebApi {
         return send(method, url.substring(root.length()), null, extraHeaders);
     }
 
-    private SalesResponse sendOnce(String method, String relative, String json, Map<String, String> extraHeaders) {
+    private SalesResponse sendOnce(String method, String relative, String json, Map<String, String> extraHeaders,
+                                   Optional<String> token) {
         String path = connection.webApiPath() + relative;
         String query = null;
         int q = path.indexOf('?');
@@ -100,7 +133,7 @@ public final class SalesWebApi {
         }
         String finalPath = path;
         String finalQuery = query;
-        parallel.acquireUninterruptibly();
+        parallel.acquire();
         try {
             Exchange exchange = producer.send(endpoint, ex -> {
                 Message in = ex.getIn();
@@ -113,10 +146,12 @@ public final class SalesWebApi {
                 in.setHeader("OData-MaxVersion", "4.0");
                 in.setHeader("OData-Version", "4.0");
                 in.setHeader("If-None-Match", "null");
-                tokens.bearerToken().ifPresent(token -> in.setHeader("Authorization", "Bearer " + token));
+                token.ifPresent(t -> in.setHeader("Authorization", "Bearer " + t));
                 extraHeaders.forEach(in::setHeader);
                 if (json != null) {
-                    in.setHeader(Exchange.CONTENT_TYPE, "application/json; charset=utf-8");
+                    String type = extraHeaders.getOrDefault("Content-Type", "application/json; charset=utf-8");
+                    in.removeHeader("Content-Type");
+                    in.setHeader(Exchange.CONTENT_TYPE, type);
                     in.setBody(json);
                 }
             });

@@ -134,7 +134,7 @@ public final class SalesSandbox implements AutoCloseable {
         b.organizationUrl = (options.tls() ? "https" : "http") + "://" + host + ":" + b.server.getAddress().getPort();
         b.counters = new RequestCounters();
         Router router = new Router(b.store, b.service, identity,
-                new ChangeTracking(b.store, options.clock(), options.changeTrackingExpiryDays()));
+                new ChangeTracking(b.store, options.clock(), options.changeTrackingExpiryDays()), options.withoutBulkActions());
         ApiHandler webApi = router;
         if (options.latency() != null) {
             webApi = new LatencyModel(options.latency(), webApi);

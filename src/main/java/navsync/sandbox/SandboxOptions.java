@@ -58,6 +58,7 @@ public final class SandboxOptions {
     private LatencyOptions latency;
     private Path dataFile;
     private Duration saveInterval = Duration.ofSeconds(5);
+    private java.util.Set<String> withoutBulkActions = java.util.Set.of();
 
     private SandboxOptions() {
     }
@@ -84,6 +85,7 @@ public final class SandboxOptions {
         o.latency = latency;
         o.dataFile = dataFile;
         o.saveInterval = saveInterval;
+        o.withoutBulkActions = withoutBulkActions;
         return o;
     }
 
@@ -203,6 +205,21 @@ public final class SandboxOptions {
         SandboxOptions o = copy();
         o.dataFile = file;
         return o;
+    }
+
+    /**
+     * Tables (logical names, e.g. {@code product}) without CreateMultiple / UpdateMultiple / UpsertMultiple, as
+     * Dataverse has them "for many common standard tables, but not all" [BULK]: {@code sdkmessagefilters} does not
+     * list them and the actions answer 400.
+     */
+    public SandboxOptions withoutBulkActions(String... tables) {
+        SandboxOptions o = copy();
+        o.withoutBulkActions = java.util.Set.of(tables);
+        return o;
+    }
+
+    public java.util.Set<String> withoutBulkActions() {
+        return withoutBulkActions;
     }
 
     /** How often changed rows are saved to the data file while running (default 5 s). */

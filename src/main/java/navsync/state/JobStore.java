@@ -83,6 +83,25 @@ public final class JobStore {
         }
     }
 
+    /**
+     * Jobs still marked running when navsync starts were cut off by a crash or a kill: they become
+     * failed with {@code message}, keeping the counters their committed batches reached.
+     *
+     * @return how many there were
+     */
+    public int failInterrupted(String message) {
+        return store.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE sync_job SET status = ?, finished_at = ?, message = ? WHERE status = ?")) {
+                ps.setString(1, SyncJob.FAILED);
+                ps.setObject(2, CouplingStore.now());
+                ps.setString(3, CouplingStore.truncate(message, 2048));
+                ps.setString(4, SyncJob.RUNNING);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
     public void finish(UUID jobId, String status, String message) {
         store.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(

@@ -125,7 +125,7 @@ public final class CoupledFields {
 
     /** The NAV rows that pass the mapping's table filter, streamed, in batches of the mapping's batch size. */
     public void forEachBatchInFilter(IntegrationTableMapping mapping, java.util.function.Consumer<List<Map<String, Object>>> each) {
-        NavRows.stream(nav, queries.changedRows(mapping, null), FETCH_SIZE, mapping.batchSize(), each);
+        NavRows.stream(nav, queries.changedRows(mapping, null, nav), FETCH_SIZE, mapping.batchSize(), each);
     }
 
     /** The Sales rows with these ids that exist, with the mapping's properties, by id. */

@@ -70,7 +70,7 @@ public final class InactivitySleep {
         if (mapping.allows(Direction.ToIntegrationTable)) {
             Long watermark = store.watermarks().get(mapping.name(), Direction.ToIntegrationTable.name())
                     .map(Long::valueOf).orElse(null);
-            if (!NavRows.query(nav, navQueries.anyChangedRow(mapping, watermark)).isEmpty()) {
+            if (!NavRows.query(nav, navQueries.anyChangedRow(mapping, watermark, nav)).isEmpty()) {
                 return Optional.of("NAV");
             }
         }

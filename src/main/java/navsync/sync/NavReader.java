@@ -34,7 +34,7 @@ public final class NavReader {
     /** Sets the body to the changed-rows SELECT and its parameters for camel-jdbc. */
     public void changedRowsQuery(Exchange exchange) {
         JobRun run = exchange.getProperty(JobRun.PROPERTY, JobRun.class);
-        NavQuery query = queries.changedRows(run.mapping(), run.startVersion());
+        NavQuery query = queries.changedRows(run.mapping(), run.startVersion(), navDataSource);
         exchange.getMessage().setHeader(JDBC_PARAMETERS, query.parameters());
         exchange.getMessage().setBody(query.sql());
     }

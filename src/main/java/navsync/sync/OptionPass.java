@@ -70,7 +70,7 @@ public final class OptionPass {
         String entity = mapping.entity().logicalName();
         String attribute = mapping.option().attribute();
         Map<String, Map<String, Object>> navRows = new TreeMap<>();
-        for (Map<String, Object> row : NavRows.query(nav, queries.changedRows(mapping, null))) {
+        for (Map<String, Object> row : NavRows.query(nav, queries.changedRows(mapping, null, nav))) {
             navRows.put(NavToSales.key(row), row);
         }
         Map<Integer, String> options = optionSets.options(entity, attribute);

@@ -4,6 +4,7 @@ import javax.sql.DataSource;
 import navsync.nav.NavQueries;
 import navsync.nav.NavSchema;
 import navsync.nav.NavWriter;
+import navsync.sales.BulkActions;
 import navsync.sales.SalesBulkWriter;
 import navsync.sales.SalesReader;
 import navsync.sales.SalesWebApi;
@@ -19,8 +20,8 @@ public final class SyncEngine {
     private final CoupledFields coupledFields;
     private final InactivitySleep inactivitySleep;
 
-    public SyncEngine(NavSchema schema, NavQueries queries, DataSource nav, SalesWebApi api, StateStore store,
-                      Mappings mappings, SynchronizationJobs jobs, int skipAfterFailures) {
+    public SyncEngine(NavSchema schema, NavQueries queries, DataSource nav, SalesWebApi api, BulkActions bulkActions,
+                      StateStore store, Mappings mappings, SynchronizationJobs jobs, int skipAfterFailures) {
         RelatedFirst relatedFirst = new RelatedFirst(jobs, mappings);
         Sides sides = new Sides(schema, mappings, new navsync.sales.SalesOrganization(api));
         SalesReader reader = new SalesReader(api);
@@ -32,7 +33,7 @@ public final class SyncEngine {
         this.inactivitySleep = new InactivitySleep(store, queries, nav, reader);
         this.steps = new SyncSteps(store, new NavToSales(store, sides, reader, deletions, newRecords, queries, nav,
                 relatedFirst), new SalesToNav(store, sides, queries, nav, navWriter, deletions, newRecords, relatedFirst),
-                new SalesBulkWriter(api), api, navWriter, sides, skipAfterFailures);
+                new SalesBulkWriter(api, bulkActions), api, navWriter, sides, skipAfterFailures);
         relatedFirst.use(navReader, salesSource, steps);
         this.optionPass = new OptionPass(store, new navsync.sales.OptionSets(api), sides, queries, nav, navWriter);
         this.coupledFields = new CoupledFields(sides, store, queries, nav, reader);

@@ -130,7 +130,7 @@ final class NavFixture {
      */
     static long forEachRow(DataSource nav, NavSchema schema, IntegrationTableMapping mapping,
                            Consumer<Map<String, Object>> consumer) {
-        NavQuery query = new NavQueries(schema, NavDialect.H2).changedRows(mapping, null);
+        NavQuery query = new NavQueries(schema, NavDialect.H2).changedRows(mapping, null, nav);
         List<Object> values = new ArrayList<>();
         Matcher m = PARAMETER.matcher(query.sql());
         StringBuilder sql = new StringBuilder();

@@ -36,7 +36,7 @@ class NavQueriesTest {
 
     @Test
     void sqlServerReadsCompareRowversionAsBinaryAndStopBelowTransactionsInFlight() {
-        NavQuery query = new NavQueries(schema, NavDialect.SQL_SERVER).changedRows(customer, 1234L);
+        NavQuery query = new NavQueries(schema, NavDialect.SQL_SERVER).changedRows(customer, 1234L, nav);
         assertThat(query.sql())
                 .startsWith("SELECT [No_] AS [navsyncKey], [$systemId] AS [navsyncRecordId], CAST([timestamp] AS BIGINT) AS [timestamp]")
                 .contains("FROM [CRONUS International Ltd_$Customer]")
@@ -51,8 +51,10 @@ class NavQueriesTest {
     @Test
     void theDemoDatabaseRunsTheSameShapeOfSql() {
         NavQueries queries = new NavQueries(schema, NavDialect.H2);
-        NavQuery changed = queries.changedRows(customer, null);
+        NavQuery changed = queries.changedRows(customer, null, nav);
         assertTransactSql(changed.sql());
+        assertThat(changed.sql()).contains("[timestamp] < :?inFlightBound");
+        assertThat(changed.parameters()).containsKey("inFlightBound");
         List<?> rows = NavRows.query(nav, changed);
         assertThat(rows).isNotEmpty();
         NavQuery byKeys = queries.rowsByKeys(customer, List.of("10000", "20000"), false);

@@ -51,6 +51,31 @@ public final class NavsyncTestApp implements AutoCloseable {
         return new NavsyncTestApp(main, port, managementPort);
     }
 
+    /** navsync pointed at a sandbox the test started itself (faults, TLS, sign-in...), as at a remote organization. */
+    public static NavsyncTestApp startAgainst(SalesSandbox sandbox, Path dataDir, Map<String, String> overrides) {
+        Map<String, String> all = new java.util.HashMap<>(overrides);
+        all.put("navsync.sales.sandbox", "false");
+        all.put("navsync.sales.url", sandbox.organizationUrl());
+        return start(dataDir, all);
+    }
+
+    /** A copy of the shipped mapping files in {@code folder}, with every mapping's batch size set to {@code batchSize}. */
+    public static Path mappingsWithBatchSize(Path folder, int batchSize) {
+        try {
+            java.nio.file.Files.createDirectories(folder);
+            try (var files = java.nio.file.Files.list(Path.of("mappings"))) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+                    String text = java.nio.file.Files.readString(file)
+                            .replaceAll("(?m)^batchSize: \\d+$", "batchSize: " + batchSize);
+                    java.nio.file.Files.writeString(folder.resolve(file.getFileName()), text);
+                }
+            }
+            return folder;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public CamelContext camel() {
         return main.getCamelContext();
     }

@@ -68,13 +68,17 @@ public final class DemoNavDatabase {
         return "jdbc:h2:mem:" + name + H2_SETTINGS + ";DB_CLOSE_DELAY=-1";
     }
 
-    /** A demo database in a file ({@code <file>.mv.db}): {@code jdbc:h2:file:<path>;MODE=MSSQLServer;...}. */
+    /**
+     * A demo database in a file ({@code <file>.mv.db}): {@code jdbc:h2:file:<path>;MODE=MSSQLServer;...}. Commits are
+     * written at once ({@code WRITE_DELAY=0}): H2's default writes them up to half a second later, so a killed process
+     * would lose committed transactions.
+     */
     public static String fileJdbcUrl(Path file) {
         String path = file.toAbsolutePath().normalize().toString();
         if (path.endsWith(".mv.db")) {
             path = path.substring(0, path.length() - ".mv.db".length());
         }
-        return "jdbc:h2:file:" + path + H2_SETTINGS;
+        return "jdbc:h2:file:" + path + H2_SETTINGS + ";WRITE_DELAY=0";
     }
 
     /** The bracket-quoted, company-qualified name of a table, e.g. {@code [CRONUS International Ltd_$Customer]}. */

@@ -26,7 +26,7 @@ import org.h2.api.Trigger;
  */
 public final class RowVersionTrigger implements Trigger {
 
-    static final String SEQUENCE = "$rowversion";
+    static final String SEQUENCE = navsync.nav.InFlightRowVersions.SEQUENCE;
     static final String TIMESTAMP = "timestamp";
     static final String SYSTEM_MODIFIED_AT = "$systemModifiedAt";
 

@@ -80,7 +80,14 @@ public final class IdentityEndpoint implements ApiHandler {
             return error(400, "unauthorized_client", 700016, "Application with identifier '" + clientId
                     + "' was not found in the directory '" + tenant + "'.");
         }
-        if (!o.clientSecret().equals(form.get("client_secret"))) {
+        String assertion = form.get("client_assertion");
+        if (assertion != null) {
+            ApiResponse refused = checkAssertion(assertion, form.get("client_assertion_type"),
+                    in.origin() + "/" + tenant + "/oauth2/v2.0/token", o);
+            if (refused != null) {
+                return refused;
+            }
+        } else if (!o.clientSecret().equals(form.get("client_secret"))) {
             return error(401, "invalid_client", 7000215, "Invalid client secret provided. Ensure the secret being "
                     + "sent in the request is the client secret value, not the client secret ID, for a secret added "
                     + "to app '" + o.clientId() + "'.");
@@ -95,6 +102,52 @@ public final class IdentityEndpoint implements ApiHandler {
         ObjectNode body = Json.MAPPER.createObjectNode().put("token_type", "Bearer").put("expires_in", seconds)
                 .put("ext_expires_in", seconds).put("access_token", tokens.issue(resource));
         return json(200, body).header("Cache-Control", "no-store, no-cache").header("Pragma", "no-cache");
+    }
+
+    /**
+     * Checks a certificate credential [ENTRA]: type jwt-bearer, a JWT signed RS256 by the registered certificate's key,
+     * {@code iss} = {@code sub} = the client id, {@code aud} = this token endpoint, not expired. Returns the error
+     * response, or null when it passes. The AADSTS codes other than the documented ones are Entra's as remembered
+     * (inference).
+     */
+    private static ApiResponse checkAssertion(String assertion, String type, String tokenEndpoint, AuthOptions o) {
+        if (!"urn:ietf:params:oauth:client-assertion-type:jwt-bearer".equals(type)) {
+            return error(400, "invalid_request", 700025, "client_assertion_type '" + type + "' is not supported.");
+        }
+        if (o.clientCertificate() == null) {
+            return error(401, "invalid_client", 700027, "Client assertion failed signature validation. "
+                    + "No certificate is registered for app '" + o.clientId() + "'.");
+        }
+        String[] parts = assertion.split("\\.");
+        try {
+            if (parts.length != 3) {
+                throw new IllegalArgumentException("not a JWT");
+            }
+            java.util.Base64.Decoder b64 = java.util.Base64.getUrlDecoder();
+            com.fasterxml.jackson.databind.JsonNode header = Json.MAPPER.readTree(b64.decode(parts[0]));
+            com.fasterxml.jackson.databind.JsonNode claims = Json.MAPPER.readTree(b64.decode(parts[1]));
+            java.security.Signature rsa = java.security.Signature.getInstance("SHA256withRSA");
+            rsa.initVerify(o.clientCertificate().getPublicKey());
+            rsa.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+            if (!"RS256".equals(header.path("alg").asText()) || !rsa.verify(b64.decode(parts[2]))) {
+                return error(401, "invalid_client", 700027, "Client assertion failed signature validation.");
+            }
+            if (!o.clientId().equalsIgnoreCase(claims.path("iss").asText())
+                    || !o.clientId().equalsIgnoreCase(claims.path("sub").asText())) {
+                return error(401, "invalid_client", 700021, "Client assertion application identifier doesn't match "
+                        + "'client_id' parameter.");
+            }
+            if (!tokenEndpoint.equalsIgnoreCase(claims.path("aud").asText())) {
+                return error(401, "invalid_client", 700026, "Client assertion audience claim does not match Realm "
+                        + "issuer: " + claims.path("aud").asText());
+            }
+            if (Instant.now().getEpochSecond() >= claims.path("exp").asLong()) {
+                return error(401, "invalid_client", 700024, "Client assertion is not within its valid time range.");
+            }
+            return null;
+        } catch (java.io.IOException | java.security.GeneralSecurityException | IllegalArgumentException e) {
+            return error(401, "invalid_client", 50027, "JWT token is invalid or malformed.");
+        }
     }
 
     /**

@@ -7,7 +7,7 @@ import navsync.sandbox.service.Identity;
 import navsync.sandbox.service.PayloadReader;
 import navsync.sandbox.store.DataStore;
 
-/** What the endpoints share. */
+/** What the endpoints share; {@code withoutBulkActions}: tables (logical names) the bulk actions refuse. */
 record ApiContext(DataStore store, EntityService service, PayloadReader reader, QueryExecutor executor,
-                  Identity identity, EntityJson json, ChangeTracking changes) {
+                  Identity identity, EntityJson json, ChangeTracking changes, java.util.Set<String> withoutBulkActions) {
 }

@@ -8,6 +8,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import navsync.sandbox.error.DataverseException;
+import navsync.sandbox.error.ErrorCodes;
 import navsync.sandbox.json.Json;
 import navsync.sandbox.schema.EntityType;
 import navsync.sandbox.service.Payload;
@@ -41,6 +42,11 @@ final class BulkEndpoint {
     }
 
     ApiResponse execute(ApiRequest req, EntityType type, Action action) {
+        if (ctx.withoutBulkActions().contains(type.logicalName())) {
+            // Dataverse's answer for a message without a processor for the table (inference: not in the reference)
+            throw new DataverseException(400, ErrorCodes.INVALID_ARGUMENT, "The '" + action + "' method does not support "
+                    + "entities of type '" + type.logicalName() + "'. MessageProcessorCache returned MessageProcessor.Empty.");
+        }
         List<Payload> targets = readTargets(req, type, action);
         return switch (action) {
             case CreateMultiple -> {

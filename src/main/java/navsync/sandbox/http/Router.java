@@ -31,16 +31,24 @@ public final class Router implements ApiHandler {
     private final ServiceEndpoint service;
     private final BatchEndpoint batch;
     private final OptionSetEndpoint optionSets;
+    private final SdkMessageFilters messageFilters;
 
     public Router(DataStore store, EntityService entityService, Identity identity, ChangeTracking changes) {
+        this(store, entityService, identity, changes, java.util.Set.of());
+    }
+
+    /** @param withoutBulkActions tables (logical names) without CreateMultiple / UpdateMultiple / UpsertMultiple */
+    public Router(DataStore store, EntityService entityService, Identity identity, ChangeTracking changes,
+                  java.util.Set<String> withoutBulkActions) {
         this.ctx = new ApiContext(store, entityService, new PayloadReader(store), new QueryExecutor(store), identity,
-                new EntityJson(store), changes);
+                new EntityJson(store), changes, withoutBulkActions);
         this.collection = new CollectionEndpoint(ctx);
         this.entity = new EntityEndpoint(ctx);
         this.bulk = new BulkEndpoint(ctx);
         this.service = new ServiceEndpoint(ctx);
         this.batch = new BatchEndpoint(store, this);
         this.optionSets = new OptionSetEndpoint(ctx);
+        this.messageFilters = new SdkMessageFilters(ctx);
     }
 
     /** Whether {@code path} is a Web API path this router serves. */
@@ -83,6 +91,10 @@ public final class Router implements ApiHandler {
             case "$metadata" -> {
                 requireMethod(req, "GET");
                 return service.metadata(req);
+            }
+            case "sdkmessagefilters" -> {
+                requireMethod(req, "GET");
+                return messageFilters.query(req);
             }
             case "$batch" -> {
                 requireMethod(req, "POST");

@@ -1,0 +1,240 @@
+package navsync.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import navsync.nav.demo.DemoNavDatabase;
+import navsync.nav.demo.SyntheticCustomers;
+import navsync.sandbox.SalesSandbox;
+import navsync.testing.NavTables;
+import navsync.testing.NavsyncTestApp;
+import org.apache.camel.test.AvailablePortFinder;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * navsync in a child JVM, killed with {@code Process.destroyForcibly()} (SIGKILL: no shutdown hook,
+ * no clean stop) three times during the initial synchronization of 20,000 customers and restarted
+ * each time; the NAV and state databases are H2 files and the Sales sandbox lives in this JVM, so
+ * all three survive the kills. At the end Sales holds every customer once, each coupled once, with
+ * NAV's values, and the job log shows the interrupted runs.
+ */
+class CrashSafetyTest {
+
+    private static final int CUSTOMERS = 20_000;
+    private static final int[] KILL_AT_ACCOUNTS = {3_000, 9_000, 15_000};
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void killedThreeTimesDuringTheInitialSynchronizationEveryCustomerEndsUpInSalesOnce() throws Exception {
+        // navsync's defaults under its data folder: the demo NAV database and the H2 state store in files
+        String navUrl = DemoNavDatabase.fileJdbcUrl(dir.resolve("data").resolve("nav-demo"));
+        String stateUrl = "jdbc:h2:file:" + dir.resolve("data").resolve("navsync").toAbsolutePath();
+        prepareNav(navUrl);
+
+        try (SalesSandbox sandbox = SalesSandbox.start()) {
+            for (int threshold : KILL_AT_ACCOUNTS) {
+                Child child = Child.start(dir, sandbox.organizationUrl());
+                child.synchronizeCustomers();
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+                while (sandbox.rowCount("accounts") < threshold) {
+                    assertThat(System.nanoTime()).as("%d accounts written in time; child log:%n%s", threshold,
+                            child.log()).isLessThan(deadline);
+                    assertThat(child.process.isAlive()).as("child alive; its log:%n%s", child.log()).isTrue();
+                    Thread.sleep(5);
+                }
+                child.process.destroyForcibly().waitFor();
+                assertThat(sandbox.rowCount("accounts")).as("killed in the middle of the run").isLessThan(CUSTOMERS);
+            }
+
+            Child last = Child.start(dir, sandbox.organizationUrl());
+            UUID finalJob = last.synchronizeCustomers();
+            JsonNode job = last.awaitJob(finalJob, Duration.ofSeconds(120));
+            assertThat(job.path("status").asText()).as(job.toString()).isEqualTo("Succeeded");
+            assertThat(job.path("counters").path("failed").asInt()).isZero();
+            JsonNode jobs = last.get("/api/jobs?mapping=CUSTOMER&limit=50");
+            List<JsonNode> interrupted = new ArrayList<>();
+            jobs.forEach(j -> {
+                if (j.path("status").asText().equals("Failed") && j.path("message").asText().startsWith("interrupted")) {
+                    interrupted.add(j);
+                }
+            });
+            assertThat(interrupted).as("the job log shows the killed runs: %s", jobs).hasSize(KILL_AT_ACCOUNTS.length);
+            assertThat(last.log()).as("the start-up test connection").contains("Connected to Sales " + sandbox.organizationUrl());
+            last.stop();
+
+            List<Map<String, Object>> accounts = sandbox.rows("accounts");
+            assertThat(accounts).hasSize(CUSTOMERS);
+            Map<UUID, Map<String, Object>> accountsById = new HashMap<>();
+            accounts.forEach(a -> accountsById.put(UUID.fromString(String.valueOf(a.get("accountid"))), a));
+            Map<String, Map<String, Object>> customers = navCustomers(navUrl);
+            Map<String, UUID> couplings = couplings(stateUrl);
+            assertThat(couplings).as("each customer coupled once").hasSize(CUSTOMERS);
+            assertThat(new HashSet<>(couplings.values())).as("each account coupled once").hasSize(CUSTOMERS);
+            for (Map.Entry<String, UUID> coupling : couplings.entrySet()) {
+                Map<String, Object> account = accountsById.get(coupling.getValue());
+                Map<String, Object> customer = customers.get(coupling.getKey());
+                assertThat(account).as("account of customer %s", coupling.getKey()).isNotNull();
+                assertThat(account.get("accountnumber")).isEqualTo(coupling.getKey());
+                assertThat(account.get("name")).isEqualTo(customer.get("Name"));
+                assertThat(account.get("address1_city")).isEqualTo(blankToNull(customer.get("City")));
+                assertThat(account.get("telephone1")).isEqualTo(blankToNull(customer.get("Phone No_")));
+            }
+        }
+    }
+
+    /** The demo company with 20,000 synthetic customers instead of CRONUS's, none blocked. */
+    private static void prepareNav(String url) throws Exception {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL(url);
+        DemoNavDatabase.install(ds, NavTables.COMPANY);
+        String customers = NavTables.table("Customer");
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            st.execute("DELETE FROM " + customers);
+        }
+        SyntheticCustomers.insert(ds, NavTables.COMPANY, CUSTOMERS, 20_000);
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            st.execute("UPDATE " + customers + " SET [Blocked] = 0");
+        }
+    }
+
+    private static Map<String, Map<String, Object>> navCustomers(String url) throws Exception {
+        Map<String, Map<String, Object>> rows = new HashMap<>();
+        try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT [No_], [Name], [City], [Phone No_] FROM " + NavTables.table("Customer"))) {
+            while (rs.next()) {
+                rows.put(rs.getString(1), Map.of("Name", rs.getString(2), "City", rs.getString(3),
+                        "Phone No_", rs.getString(4)));
+            }
+        }
+        return rows;
+    }
+
+    private static Map<String, UUID> couplings(String stateUrl) throws Exception {
+        Map<String, UUID> couplings = new HashMap<>();
+        try (Connection c = DriverManager.getConnection(stateUrl, "sa", ""); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT nav_key, sales_id FROM coupling WHERE mapping_name = 'CUSTOMER'")) {
+            while (rs.next()) {
+                assertThat(couplings.put(rs.getString(1), rs.getObject(2, UUID.class))).isNull();
+            }
+        }
+        return couplings;
+    }
+
+    private static Object blankToNull(Object value) {
+        return value == null || "".equals(value) ? null : value;
+    }
+
+    /** navsync as {@code java ... navsync.app.NavsyncMain} starts it, on files in {@code dir}. */
+    private record Child(Process process, int port, Path logFile) {
+
+        static Child start(Path dir, String salesUrl) throws Exception {
+            int port = AvailablePortFinder.getNextAvailable();
+            int management = AvailablePortFinder.getNextAvailable();
+            Path log = Files.createTempFile(dir, "navsync-", ".log");
+            List<String> command = new ArrayList<>(List.of(
+                    ProcessHandle.current().info().command().orElse("java"), "-Xmx512m",
+                    // short-lived JVMs: C1 only and a serial collector start faster and leave the CPU to the run
+                    "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                    "-cp", System.getProperty("java.class.path"),
+                    "-Dnavsync.http.port=" + port, "-Dnavsync.management.port=" + management,
+                    "-Dnavsync.data-dir=" + dir.resolve("data"), "-Dnavsync.sales.sandbox=false",
+                    "-Dnavsync.sales.url=" + salesUrl,
+                    "-Dnavsync.run-on-start=none", "-Dnavsync.schedules.enabled=false",
+                    "-Dnavsync.mappings-dir=" + NavsyncTestApp.mappingsWithBatchSize(dir.resolve("mappings"), 1000),
+                    "navsync.app.NavsyncMain"));
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            Child child = new Child(process, port, log);
+            child.awaitReady();
+            return child;
+        }
+
+        void awaitReady() throws Exception {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+            while (System.nanoTime() < deadline) {
+                assertThat(process.isAlive()).as("navsync started; its log:%n%s", log()).isTrue();
+                try {
+                    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(url("/api/mappings")).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (r.statusCode() == 200) {
+                        return;
+                    }
+                } catch (IOException notYet) {
+                    // not listening yet
+                }
+                Thread.sleep(100);
+            }
+            throw new AssertionError("navsync did not answer in 90 s; its log:\n" + log());
+        }
+
+        UUID synchronizeCustomers() throws Exception {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(url("/api/mappings/CUSTOMER/synchronize?direction=ToIntegrationTable"))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+            return UUID.fromString(JSON.readTree(r.body()).path("jobId").asText());
+        }
+
+        JsonNode awaitJob(UUID id, Duration timeout) throws Exception {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (true) {
+                JsonNode job = get("/api/jobs/" + id);
+                if (!job.path("status").asText().equals("Running") || System.nanoTime() > deadline) {
+                    return job;
+                }
+                Thread.sleep(200);
+            }
+        }
+
+        JsonNode get(String path) throws Exception {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(url(path)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+            return JSON.readTree(r.body());
+        }
+
+        void stop() throws Exception {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+
+        String log() {
+            try {
+                String text = Files.readString(logFile);
+                return text.length() > 6000 ? text.substring(text.length() - 6000) : text;
+            } catch (IOException e) {
+                return "(no log: " + e.getMessage() + ")";
+            }
+        }
+
+        private URI url(String path) {
+            return URI.create("http://127.0.0.1:" + port + path);
+        }
+    }
+}
