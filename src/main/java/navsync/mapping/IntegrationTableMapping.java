@@ -28,6 +28,8 @@ import java.util.Map;
  * @param navDefaults             NAV field values of records created from Sales (NAV's config template), by SQL column
  * @param schedule                when the mapping synchronizes by itself, or null
  * @param skipPolicy              when a record that keeps failing is skipped, or null for navsync's default
+ * @param salesChanges            how the Sales -> NAV pass finds changed Sales rows
+ * @param deletionSweep           how often couplings are checked for records deleted on either side
  */
 public record IntegrationTableMapping(String name, Path file, String table, String sqlTable, String navKeyColumn,
                                       SalesEntity entity, Direction direction, boolean synchOnlyCoupledRecords,
@@ -35,7 +37,8 @@ public record IntegrationTableMapping(String name, Path file, String table, Stri
                                       List<FieldMapping> fields, int batchSize, List<String> dependsOn,
                                       ConflictResolution conflictResolution, ConflictResolution mergeFallback,
                                       DeletionResolution deletionResolution, String numberSeries,
-                                      Map<String, Object> navDefaults, Schedule schedule, SkipPolicy skipPolicy) {
+                                      Map<String, Object> navDefaults, Schedule schedule, SkipPolicy skipPolicy,
+                                      SalesChanges salesChanges, DeletionSweep deletionSweep) {
 
     /** Whether this mapping lets data flow in the one-way direction {@code pass}. */
     public boolean allows(Direction pass) {

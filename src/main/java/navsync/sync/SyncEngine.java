@@ -15,6 +15,7 @@ public final class SyncEngine {
     private final NavReader navReader;
     private final SalesSource salesSource;
     private final SyncSteps steps;
+    private final CouplingSweep couplingSweep;
 
     public SyncEngine(NavSchema schema, NavQueries queries, DataSource nav, SalesWebApi api, StateStore store,
                       Mappings mappings, SynchronizationJobs jobs, int skipAfterFailures) {
@@ -23,12 +24,13 @@ public final class SyncEngine {
         SalesReader reader = new SalesReader(api);
         NavWriter navWriter = new NavWriter(nav);
         NewRecords newRecords = new NewRecords(sides);
-        Deletions deletions = new Deletions(newRecords);
+        Deletions deletions = new Deletions(newRecords, store, sides, reader, queries, nav, relatedFirst);
         this.navReader = new NavReader(queries, nav, store);
         this.salesSource = new SalesSource(reader, sides, store);
+        this.couplingSweep = new CouplingSweep(store, deletions, reader);
         this.steps = new SyncSteps(store, new NavToSales(store, sides, reader, deletions, newRecords, queries, nav,
                 relatedFirst), new SalesToNav(store, sides, queries, nav, navWriter, deletions, newRecords, relatedFirst),
-                new SalesBulkWriter(api), api, navWriter, sides, skipAfterFailures);
+                deletions, new SalesBulkWriter(api), api, navWriter, sides, skipAfterFailures);
         relatedFirst.use(navReader, salesSource, steps);
     }
 
@@ -38,6 +40,10 @@ public final class SyncEngine {
 
     public SalesSource salesSource() {
         return salesSource;
+    }
+
+    public CouplingSweep couplingSweep() {
+        return couplingSweep;
     }
 
     public SyncSteps steps() {
