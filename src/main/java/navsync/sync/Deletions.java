@@ -175,10 +175,16 @@ final class Deletions {
         return batch;
     }
 
-    /** The couplings to resolve, in key order: skipped ones are counted and left alone, pending ones were never written. */
+    /**
+     * The couplings to resolve, in key order: skipped ones are counted and left alone; pending ones
+     * were never written; ones that already failed in this pass are not failed twice.
+     */
     private static List<Coupling> coupled(SyncBatch batch, List<Coupling> couplings) {
         List<Coupling> out = new ArrayList<>();
         for (Coupling coupling : couplings) {
+            if (batch.run.failedInThisPass(coupling.navKey())) {
+                continue;
+            }
             if (coupling.skipped()) {
                 batch.skipped++;
             } else if (!coupling.isPending()) {

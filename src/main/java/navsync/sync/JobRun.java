@@ -114,6 +114,39 @@ public final class JobRun {
         return preview && writtenEarlier.contains(navKey);
     }
 
+    /** In a preview, NAV keys whose pair an earlier pass of the same run would have deleted or uncoupled. */
+    private final Set<String> deletedEarlier = ConcurrentHashMap.newKeySet();
+    private final Set<String> uncoupledEarlier = ConcurrentHashMap.newKeySet();
+
+    void deletedByEarlierPass(java.util.Collection<String> navKeys) {
+        deletedEarlier.addAll(navKeys);
+    }
+
+    void uncoupledByEarlierPass(java.util.Collection<String> navKeys) {
+        uncoupledEarlier.addAll(navKeys);
+    }
+
+    /** The real run finds this pair's Sales row gone: an earlier pass deleted one side and the coupling. */
+    boolean wasDeletedEarlier(String navKey) {
+        return preview && deletedEarlier.contains(navKey);
+    }
+
+    /** The real run finds this record uncoupled: an earlier pass removed its coupling. */
+    boolean wasUncoupledEarlier(String navKey) {
+        return preview && uncoupledEarlier.contains(navKey);
+    }
+
+    /** NAV keys that failed in this pass: a later batch of it (the deletion sweep) does not fail them twice. */
+    private final Set<String> failedKeys = ConcurrentHashMap.newKeySet();
+
+    void noteFailed(String navKey) {
+        failedKeys.add(navKey);
+    }
+
+    boolean failedInThisPass(String navKey) {
+        return failedKeys.contains(navKey);
+    }
+
     public IntegrationTableMapping mapping() {
         return mapping;
     }

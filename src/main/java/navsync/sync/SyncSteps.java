@@ -175,6 +175,7 @@ public final class SyncSteps {
         }
         for (var error : batch.errors) {
             if (error.navKey() != null) {
+                run.noteFailed(error.navKey());
                 outcomes.add(new CouplingStore.Failed(error.navKey(), error.message(),
                         batch.transientFailures.contains(error.navKey())));
             }
