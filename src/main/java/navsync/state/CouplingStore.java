@@ -183,7 +183,8 @@ public final class CouplingStore {
             List<CoupledPair> page = new ArrayList<>(limit);
             try (PreparedStatement ps = c.prepareStatement("SELECT nav_key, sales_id FROM coupling WHERE mapping_name = ?"
                     + " AND nav_version IS NOT NULL AND skipped = FALSE" + (afterKey == null ? "" : " AND nav_key > ?")
-                    + " ORDER BY nav_key LIMIT ?")) {
+                    // ordered like the primary key, so that H2 reads the index in order instead of sorting
+                    + " ORDER BY mapping_name, nav_key LIMIT ?")) {
                 int i = 1;
                 ps.setString(i++, mapping);
                 if (afterKey != null) {
