@@ -79,7 +79,22 @@ class ChangeTrackingTest {
         UUID competitor = sales.create("accounts", Map.of("name", "Not A Customer Ltd", "customertypecode", 1));
         sales.delete("accounts", deleted);
 
-        SyncJob from = runBoth().get(1);
+        SynchronizationService.Preview preview = app.synchronization().preview("CUSTOMER", null, TIMEOUT);
+        assertThat(deltaLink()).as("a preview keeps the delta link").isEqualTo(firstLink);
+        assertThat(preview.records()).anySatisfy(r -> {
+            assertThat(r.pass()).isEqualTo("FromIntegrationTable");
+            assertThat(r.navKey()).isEqualTo("30000");
+            assertThat(r.salesId()).isEqualTo(deleted);
+            assertThat(r.action()).isEqualTo("delete");
+        });
+        assertThat(nav("30000")).isNotNull();
+
+        List<SyncJob> second = runBoth();
+        for (int i = 0; i < second.size(); i++) {
+            assertThat(second.get(i).counters()).as("%s: the run does what its preview said", second.get(i).direction())
+                    .isEqualTo(preview.jobs().get(i).counters());
+        }
+        SyncJob from = second.get(1);
         assertThat(from.counters().modified()).isEqualTo(1);
         assertThat(from.counters().inserted()).isEqualTo(1);
         assertThat(from.counters().deleted()).isEqualTo(1);
