@@ -65,9 +65,37 @@ public final class CouplingSweep {
             return Collections.emptyIterator();
         }
         run.sweepsDeletions();
-        LOG.debug("{} {} job {}: sweeping couplings for deletions (last sweep {})", mapping.name(), run.pass(), run.id(),
-                last);
-        return sweep(mapping, mapping.salesChanges() != SalesChanges.changeTracking);
+        boolean salesSide = mapping.salesChanges() != SalesChanges.changeTracking;
+        Iterator<Deletions.Gone> sweep = sweep(mapping, salesSide);
+        long started = System.nanoTime();
+        return new Iterator<>() {
+            private int navGone;
+            private int salesGone;
+            private boolean logged;
+
+            @Override
+            public boolean hasNext() {
+                boolean more = sweep.hasNext();
+                if (!more && !logged) {
+                    logged = true;
+                    LOG.info("{} {} job {}: deletion sweep ({}) found {} NAV and {} Sales deletions in {} ms", mapping.name(),
+                            run.pass(), run.id(), salesSide ? "NAV and Sales" : "NAV; Sales by change tracking", navGone,
+                            salesGone, (System.nanoTime() - started) / 1_000_000);
+                }
+                return more;
+            }
+
+            @Override
+            public Deletions.Gone next() {
+                Deletions.Gone gone = sweep.next();
+                if (gone instanceof Deletions.NavRecordsGone g) {
+                    navGone += g.navKeys().size();
+                } else {
+                    salesGone += ((Deletions.SalesRowsGone) gone).salesIds().size();
+                }
+                return gone;
+            }
+        };
     }
 
     /**
