@@ -3,10 +3,8 @@ package navsync.sync;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import navsync.mapping.Direction;
 import navsync.mapping.IntegrationTableMapping;
@@ -23,6 +21,8 @@ public final class SalesSource {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SalesSource.class);
 
+    /** Ids per page of a change-tracking read (Dataverse's largest page). */
+    private static final int IDS_PER_DELTA_PAGE = 5000;
     /** Re-read rows modified up to this long before the watermark: modifiedon has whole seconds. */
     private static final java.time.Duration OVERLAP = java.time.Duration.ofSeconds(1);
 
@@ -52,27 +52,52 @@ public final class SalesSource {
                 mapping.batchSize());
     }
 
-    private Iterator<Object> trackedBatches(JobRun run) {
+    /**
+     * Change tracking: the stored delta link is read for ids only (new, changed and deleted rows); the
+     * changed rows are then read by id through the integration table filter, since change tracking
+     * refuses $filter. Without a delta link, or when Sales refuses it (expired token), a new delta link
+     * is taken first and every row is read through the filter, as a first modifiedon pass does;
+     * changes made meanwhile show up again in the next delta, where they are found unchanged.
+     */
+    private Iterator<?> trackedBatches(JobRun run) {
         IntegrationTableMapping mapping = run.mapping();
-        List<String> select = sides.salesSelect(mapping);
-        Iterator<SalesReader.TrackedPage> pages;
-        try {
-            pages = reader.tracked(mapping.entity(), select, run.startDeltaLink(), mapping.batchSize());
-        } catch (SalesReader.DeltaLinkRefused e) {
-            LOG.warn("{} {} job {}: Sales refused the stored delta link ({}); reading every {} row with a new delta link",
-                    mapping.name(), run.pass(), run.id(), e.getMessage(), mapping.entity().logicalName());
-            pages = reader.tracked(mapping.entity(), select, null, mapping.batchSize());
+        String stored = run.startDeltaLink();
+        if (stored != null) {
+            try {
+                return deltaBatches(run, reader.tracked(mapping.entity(), List.of(), stored, IDS_PER_DELTA_PAGE));
+            } catch (SalesReader.DeltaLinkRefused e) {
+                LOG.warn("{} {} job {}: Sales refused the stored delta link ({}); reading every {} row with a new"
+                        + " delta link", mapping.name(), run.pass(), run.id(), e.getMessage(),
+                        mapping.entity().logicalName());
+            }
         }
-        Iterator<SalesReader.TrackedPage> source = pages;
+        Iterator<SalesReader.TrackedPage> ids = reader.tracked(mapping.entity(), List.of(), null, IDS_PER_DELTA_PAGE);
+        String deltaLink = null;
+        while (ids.hasNext()) {
+            deltaLink = ids.next().deltaLink();
+        }
+        run.observeDeltaLink(deltaLink);
+        return reader.changedSince(mapping.entity(), sides.salesSelect(mapping), mapping.integrationTableFilter(), null,
+                mapping.batchSize());
+    }
+
+    private Iterator<Object> deltaBatches(JobRun run, Iterator<SalesReader.TrackedPage> pages) {
+        IntegrationTableMapping mapping = run.mapping();
+        String id = mapping.entity().primaryId();
         Deque<Object> ready = new ArrayDeque<>();
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
-                while (ready.isEmpty() && source.hasNext()) {
-                    SalesReader.TrackedPage page = source.next();
-                    List<ObjectNode> changed = matchingFilter(mapping, page.changed());
-                    if (!changed.isEmpty()) {
-                        ready.add(changed);
+                while (ready.isEmpty() && pages.hasNext()) {
+                    SalesReader.TrackedPage page = pages.next();
+                    List<UUID> changed = page.changed().stream().map(r -> UUID.fromString(r.get(id).asText())).toList();
+                    for (int from = 0; from < changed.size(); from += mapping.batchSize()) {
+                        List<ObjectNode> rows = reader.byIds(mapping.entity(),
+                                changed.subList(from, Math.min(changed.size(), from + mapping.batchSize())),
+                                sides.salesSelect(mapping), mapping.integrationTableFilter());
+                        if (!rows.isEmpty()) {
+                            ready.add(rows);
+                        }
                     }
                     if (!page.deleted().isEmpty()) {
                         ready.add(new Deletions.SalesRowsGone(page.deleted()));
@@ -92,23 +117,6 @@ public final class SalesSource {
                 return ready.removeFirst();
             }
         };
-    }
-
-    /**
-     * The rows that pass the integration table filter. Change tracking refuses $filter, so the filter
-     * is applied after reading: Sales says which of these ids pass it (one query per 100 ids), which
-     * keeps Dataverse's own semantics of the filter (lookups, choices, case-insensitive text).
-     */
-    private List<ObjectNode> matchingFilter(IntegrationTableMapping mapping, List<ObjectNode> rows) {
-        String filter = mapping.integrationTableFilter();
-        if (filter == null || filter.isBlank() || rows.isEmpty()) {
-            return rows;
-        }
-        String id = mapping.entity().primaryId();
-        Set<String> passing = new HashSet<>();
-        reader.byIds(mapping.entity(), rows.stream().map(r -> UUID.fromString(r.get(id).asText())).toList(), List.of(id),
-                filter).forEach(row -> passing.add(row.get(id).asText()));
-        return rows.stream().filter(r -> passing.contains(r.get(id).asText())).toList();
     }
 
     /** The retry set, read by id one batch at a time, whatever the watermark says. */
