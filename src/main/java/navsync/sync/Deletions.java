@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
+import navsync.mapping.Direction;
 import navsync.mapping.IntegrationTableMapping;
 import navsync.nav.NavChange;
 import navsync.nav.NavQueries;
@@ -64,6 +65,13 @@ final class Deletions {
     /** The NAV record survives; its coupled Sales row is gone. */
     void salesRowDeleted(SyncBatch batch, String navKey, UUID salesId, long version, Sides.NavSide nav) {
         IntegrationTableMapping mapping = batch.run.mapping();
+        String against = againstDirection(mapping, Direction.ToIntegrationTable, "recreate the Sales "
+                + mapping.entity().logicalName(), "delete NAV " + mapping.table() + " " + navKey);
+        if (against != null) {
+            batch.fail(navKey, salesId, "NAV " + mapping.table() + " " + navKey + " is coupled to Sales "
+                    + mapping.entity().logicalName() + " " + salesId + ", which was deleted; " + against);
+            return;
+        }
         switch (mapping.deletionResolution()) {
             case none -> batch.fail(navKey, salesId, "NAV " + mapping.table() + " " + navKey + " is coupled to Sales "
                     + mapping.entity().logicalName() + " " + salesId + ", which was deleted (deletionResolution: none)");
@@ -78,6 +86,13 @@ final class Deletions {
     /** The Sales row survives; its coupled NAV record is gone. */
     void navRecordDeleted(SyncBatch batch, String navKey, UUID salesId, ObjectNode salesNow, LookupCouplings lookups) {
         IntegrationTableMapping mapping = batch.run.mapping();
+        String against = againstDirection(mapping, Direction.FromIntegrationTable, "recreate NAV " + mapping.table()
+                + " " + navKey, "delete the Sales " + mapping.entity().logicalName());
+        if (against != null) {
+            batch.fail(navKey, salesId, "Sales " + mapping.entity().logicalName() + " " + salesId + " is coupled to NAV "
+                    + mapping.table() + " " + navKey + ", which was deleted; " + against);
+            return;
+        }
         switch (mapping.deletionResolution()) {
             case none -> batch.fail(navKey, salesId, "Sales " + mapping.entity().logicalName() + " " + salesId
                     + " is coupled to NAV " + mapping.table() + " " + navKey + ", which was deleted (deletionResolution: none)");
@@ -87,6 +102,32 @@ final class Deletions {
             case propagate -> batch.plans.add(new SyncBatch.Plan(navKey, salesId, null, salesId, null, null, 0,
                     SyncBatch.Effect.DELETED));
         }
+    }
+
+    /**
+     * Why the policy may not act on a one-way mapping, or null: a restore writes the deleted side from the
+     * survivor ({@code restoring} is that direction), a propagation deletes the survivor (the other one).
+     */
+    private static String againstDirection(IntegrationTableMapping mapping, Direction restoring, String restore,
+                                           String propagate) {
+        Direction needed;
+        String action;
+        switch (mapping.deletionResolution()) {
+            case restore -> {
+                needed = restoring;
+                action = restore;
+            }
+            case propagate -> {
+                needed = restoring == Direction.ToIntegrationTable ? Direction.FromIntegrationTable
+                        : Direction.ToIntegrationTable;
+                action = propagate;
+            }
+            default -> {
+                return null;
+            }
+        }
+        return mapping.allows(needed) ? null : "deletionResolution: " + mapping.deletionResolution() + " would " + action
+                + ", which mapping " + mapping.name() + " (" + mapping.direction() + ") does not allow";
     }
 
     /**

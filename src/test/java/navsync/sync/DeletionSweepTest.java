@@ -145,6 +145,38 @@ class DeletionSweepTest {
         assertThat(app.store().couplings().findByNavKey("CUSTOMER", SALES_DELETED)).isEmpty();
     }
 
+    @Test
+    void aPolicyAgainstAOneWayMappingsDirectionFailsTheRecordInstead() {
+        startEditing("currency.yaml", yaml -> yaml.replace("synchOnlyCoupledRecords: true",
+                "synchOnlyCoupledRecords: true\ndeletionResolution: propagate\ndeletionSweep: everyPass"));
+        UUID euro = sales.create("transactioncurrencies", Map.of("currencyname", "Euro", "isocurrencycode", "EUR",
+                "currencysymbol", "€", "exchangerate", 0.9));
+        UUID dollar = sales.create("transactioncurrencies", Map.of("currencyname", "US dollar", "isocurrencycode", "USD",
+                "currencysymbol", "$", "exchangerate", 1.1));
+        app.store().couplings().insertPending("CURRENCY", List.of(new navsync.state.CouplingStore.NewCoupling("EUR", null,
+                euro), new navsync.state.CouplingStore.NewCoupling("USD", null, dollar)));
+        assertThat(runCurrency().counters().failed()).isZero();
+        sales.delete("transactioncurrencies", euro);
+        new NavTables(app.nav()).execute("DELETE FROM [CRONUS International Ltd_$Currency] WHERE [Code] = 'USD'");
+
+        SyncJob to = runCurrency();
+        assertThat(to.counters().deleted()).as("NAV -> Sales may delete the Sales row").isEqualTo(1);
+        assertThat(app.sandbox().row("transactioncurrencies", dollar)).isEmpty();
+        assertThat(to.counters().failed()).isEqualTo(1);
+        assertThat(app.store().jobs().errors(to.id())).singleElement().satisfies(e -> {
+            assertThat(e.navKey()).isEqualTo("EUR");
+            assertThat(e.message()).contains("deletionResolution: propagate would delete NAV Currency EUR, which mapping"
+                    + " CURRENCY (ToIntegrationTable) does not allow");
+        });
+        assertThat(new NavTables(app.nav()).row("Currency", "Code", "EUR")).as("NAV's currency stays").isNotNull();
+    }
+
+    private SyncJob runCurrency() {
+        List<SyncJob> jobs = app.synchronization().run("CURRENCY", null, TIMEOUT);
+        assertThat(jobs).singleElement().satisfies(j -> assertThat(j.status()).as(j.message()).isEqualTo(SyncJob.SUCCEEDED));
+        return jobs.get(0);
+    }
+
     /** A first run couples the demo customers; then one record is deleted on each side, its survivor untouched. */
     private void deleteOneOnEachSide() {
         List<SyncJob> first = runBoth();
@@ -156,15 +188,19 @@ class DeletionSweepTest {
     }
 
     private void start(String deletions, String sweep) {
+        startEditing("customer.yaml", yaml -> yaml.replace("deletionResolution: none",
+                "deletionResolution: " + deletions + "\ndeletionSweep: " + sweep));
+    }
+
+    private void startEditing(String file, java.util.function.UnaryOperator<String> edit) {
         try {
-            String yaml = Files.readString(Path.of("mappings/customer.yaml"))
-                    .replace("deletionResolution: none", "deletionResolution: " + deletions + "\ndeletionSweep: " + sweep);
+            String yaml = edit.apply(Files.readString(Path.of("mappings", file)));
             try (var files = Files.list(Path.of("mappings"))) {
-                for (Path file : files.toList()) {
-                    Files.copy(file, mappings.resolve(file.getFileName()));
+                for (Path each : files.toList()) {
+                    Files.copy(each, mappings.resolve(each.getFileName()));
                 }
             }
-            Files.writeString(mappings.resolve("customer.yaml"), yaml);
+            Files.writeString(mappings.resolve(file), yaml);
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
