@@ -76,6 +76,11 @@ public final class SalesSource {
         while (ids.hasNext()) {
             deltaLink = ids.next().deltaLink();
         }
+        if (deltaLink == null) {
+            throw new IllegalStateException("Sales answered the change-tracking read of " + mapping.entity().entitySet()
+                    + " without an @odata.deltaLink: change tracking is not enabled on the table (ChangeTrackingEnabled);"
+                    + " enable it, or set salesChanges: modifiedOn in " + mapping.file());
+        }
         run.observeDeltaLink(deltaLink);
         return reader.changedSince(mapping.entity(), sides.salesSelect(mapping), mapping.integrationTableFilter(), null,
                 mapping.batchSize());
