@@ -128,6 +128,7 @@ public final class NavsyncConfiguration implements CamelConfiguration {
         registry.bind("salesSource", engine.salesSource());
         registry.bind("syncSteps", engine.steps());
         registry.bind("optionPass", engine.optionPass());
+        registry.bind("couplingSweep", engine.couplingSweep());
         registry.bind("restApi", new RestApi(mappings, store, synchronization));
         closer.register(MappingStatus.registerAll(mappings, store, synchronization));
         registry.bind("couplingApi", new CouplingApi(new CouplingService(mappings, store, new SalesReader(api),

@@ -28,6 +28,8 @@ import java.util.Map;
  * @param navDefaults             NAV field values of records created from Sales (NAV's config template), by SQL column
  * @param schedule                when the mapping synchronizes by itself, or null
  * @param skipPolicy              when a record that keeps failing is skipped, or null for navsync's default
+ * @param salesChanges            how the Sales -> NAV pass finds changed Sales rows
+ * @param deletionSweep           how often couplings are checked for records deleted on either side
  * @param option                  for an option mapping, the choice column its records pair with; else null
  */
 public record IntegrationTableMapping(String name, Path file, String table, String sqlTable, String navKeyColumn,
@@ -37,7 +39,7 @@ public record IntegrationTableMapping(String name, Path file, String table, Stri
                                       ConflictResolution conflictResolution, ConflictResolution mergeFallback,
                                       DeletionResolution deletionResolution, String numberSeries,
                                       Map<String, Object> navDefaults, Schedule schedule, SkipPolicy skipPolicy,
-                                      OptionMapping option) {
+                                      SalesChanges salesChanges, DeletionSweep deletionSweep, OptionMapping option) {
 
     /** NAV records paired with the options of a choice column, not with rows. */
     public boolean isOptionMapping() {

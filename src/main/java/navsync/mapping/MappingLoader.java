@@ -37,7 +37,8 @@ public final class MappingLoader {
 
     private static final Set<String> MAPPING_KEYS = Set.of("name", "table", "entity", "direction",
             "synchOnlyCoupledRecords", "tableFilter", "integrationTableFilter", "fields", "batchSize", "dependsOn",
-            "conflictResolution", "mergeFallback", "deletionResolution", "newRecords", "schedule", "skip", "option");
+            "conflictResolution", "mergeFallback", "deletionResolution", "newRecords", "schedule", "skip",
+            "salesChanges", "deletionSweep", "option");
     private static final Set<String> OPTION_KEYS = Set.of("attribute", "labelField");
     private static final Set<String> SCHEDULE_KEYS = Set.of("interval", "cron", "enabled", "inactivitySleep");
     private static final Set<String> FIELD_KEYS = Set.of("nav", "sales", "direction", "constant", "lookup",
@@ -273,13 +274,16 @@ public final class MappingLoader {
         }
         Schedule schedule = keys.containsKey("schedule") ? readSchedule(keys.get("schedule")) : null;
         SkipPolicy skip = keys.containsKey("skip") ? readSkip(keys.get("skip")) : null;
+        SalesChanges salesChanges = readSalesChanges(keys.get("salesChanges"), direction);
+        DeletionSweep deletionSweep = readDeletionSweep(keys.get("deletionSweep"));
         OptionMapping option = optionMapping ? readOption(keys, table, tableName, direction, deletions) : null;
         if (name == null || table == null || entity == null || direction == null) {
             return Optional.empty();
         }
         IntegrationTableMapping mapping = new IntegrationTableMapping(name, file, tableName, sqlTable,
                 table.primaryKey().get(0), entity, direction, onlyCoupled, filter, integrationFilter, fields,
-                batchSize, dependsOn, conflicts, mergeFallback, deletions, numberSeries, navDefaults, schedule, skip, option);
+                batchSize, dependsOn, conflicts, mergeFallback, deletions, numberSeries, navDefaults, schedule, skip,
+                salesChanges, deletionSweep, option);
         return Optional.of(new LoadedMapping(mapping, keys.get("name").line()));
     }
 
@@ -367,6 +371,30 @@ public final class MappingLoader {
         String to = keys.containsKey("to") ? resolveColumn(keys.get("to"), keys.get("to").text(), table, tableName) : null;
         Map<String, Object> where = keys.containsKey("where") ? readNavDefaults(keys.get("where"), table, tableName) : Map.of();
         return from == null || to == null ? null : new Relation(tableName, NavNaming.sqlName(tableName), from, to, where);
+    }
+
+    /** {@code salesChanges: modifiedOn} (default) or {@code changeTracking}, which needs a Sales -> NAV pass. */
+    private static SalesChanges readSalesChanges(YamlNode node, Direction direction) {
+        SalesChanges changes = node == null ? null : node.enumValue(SalesChanges.class);
+        if (changes == SalesChanges.changeTracking && direction != null && !direction.includes(Direction.FromIntegrationTable)) {
+            node.problem("changeTracking reads Sales changes for the Sales -> NAV pass, which a " + direction
+                    + " mapping does not have; remove salesChanges");
+        }
+        return changes == null ? SalesChanges.modifiedOn : changes;
+    }
+
+    /** {@code deletionSweep: 6h} (default), {@code everyPass} or {@code never}. */
+    private static DeletionSweep readDeletionSweep(YamlNode node) {
+        String text = node == null ? null : node.text();
+        if (text == null) {
+            return DeletionSweep.DEFAULT;
+        }
+        try {
+            return DeletionSweep.parse(text);
+        } catch (IllegalArgumentException e) {
+            node.problem(e.getMessage());
+            return DeletionSweep.DEFAULT;
+        }
     }
 
     /** {@code skip: 3} (after 3 failures in a row), {@code skip: sameErrorTwice} or {@code skip: never}. */

@@ -85,6 +85,20 @@ public final class NavQueries {
         return new NavQuery(select(mapping) + where(conditions), parameters);
     }
 
+    /** The keys of these that exist in the table, whatever its filter (the deletion sweep's question). */
+    public NavQuery existingKeys(IntegrationTableMapping mapping, List<String> keys) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            parameters.put("key" + i, keys.get(i));
+            names.add(":?key" + i);
+        }
+        String key = NavNaming.quote(mapping.navKeyColumn());
+        return new NavQuery("SELECT " + key + " AS " + NavNaming.quote(KEY) + " FROM "
+                + NavNaming.quote(table(mapping).sqlName()) + " WHERE " + key + " IN (" + String.join(", ", names) + ")",
+                parameters);
+    }
+
     /**
      * The pairs (from, to) of a relation table's rows whose {@code column} (its from or to column) is
      * one of {@code values} and that match its conditions.

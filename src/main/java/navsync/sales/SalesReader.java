@@ -33,19 +33,94 @@ public final class SalesReader {
 
     /** The rows with these ids that exist (deleted ones are simply absent). */
     public List<ObjectNode> byIds(SalesEntity entity, Collection<UUID> ids, List<String> select) {
+        return byIds(entity, ids, select, null);
+    }
+
+    /** The rows with these ids that exist and pass {@code filter} (an OData $filter, or null for all). */
+    public List<ObjectNode> byIds(SalesEntity entity, Collection<UUID> ids, List<String> select, String filter) {
         List<ObjectNode> rows = new ArrayList<>();
         List<UUID> all = new ArrayList<>(ids);
         for (int from = 0; from < all.size(); from += IDS_PER_QUERY) {
             List<UUID> chunk = all.subList(from, Math.min(all.size(), from + IDS_PER_QUERY));
-            StringBuilder filter = new StringBuilder();
+            StringBuilder idFilter = new StringBuilder();
             for (UUID id : chunk) {
-                filter.append(filter.length() == 0 ? "" : " or ").append(entity.primaryId()).append(" eq ").append(id);
+                idFilter.append(idFilter.length() == 0 ? "" : " or ").append(entity.primaryId()).append(" eq ").append(id);
             }
+            String condition = filter == null || filter.isBlank() ? idFilter.toString()
+                    : "(" + filter + ") and (" + idFilter + ")";
             Iterator<List<ObjectNode>> pages = pages(entity.entitySet() + "?$select=" + selectList(entity, select)
-                    + "&$filter=" + encode(filter.toString()), 5000);
+                    + "&$filter=" + encode(condition), 5000);
             pages.forEachRemaining(rows::addAll);
         }
         return rows;
+    }
+
+    /** One page of a change-tracking read: new and changed rows, ids of deleted rows, and on the last page the delta link. */
+    public record TrackedPage(List<ObjectNode> changed, List<UUID> deleted, String deltaLink) {
+    }
+
+    /** The service refused a stored delta link (expired or invalid token, another organization). */
+    public static final class DeltaLinkRefused extends RuntimeException {
+        public DeltaLinkRefused(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * A change-tracking read: every row ({@code Prefer: odata.track-changes}) when {@code deltaLink} is
+     * null, else the changes since the stored delta link; pages of at most {@code pageSize} rows,
+     * following {@code @odata.nextLink}; the last page carries the next {@code @odata.deltaLink}. Change
+     * tracking refuses $filter, so rows are not filtered here. The first request is sent at once: a
+     * refused delta link throws {@link DeltaLinkRefused} before any page is handed out.
+     */
+    public Iterator<TrackedPage> tracked(SalesEntity entity, List<String> select, String deltaLink, int pageSize) {
+        SalesResponse first;
+        if (deltaLink == null) {
+            first = api.send("GET", entity.entitySet() + "?$select=" + selectList(entity, select), null,
+                    Map.of("Prefer", "odata.track-changes,odata.maxpagesize=" + pageSize));
+        } else {
+            try {
+                first = api.sendAbsolute("GET", deltaLink, Map.of("Prefer", "odata.maxpagesize=" + pageSize));
+            } catch (IllegalArgumentException e) {
+                throw new DeltaLinkRefused(e.getMessage());
+            }
+            if (first.status() == 400 || first.status() == 410) {
+                throw new DeltaLinkRefused(first.error().toString());
+            }
+        }
+        Map<String, String> prefer = Map.of("Prefer", "odata.maxpagesize=" + pageSize);
+        return new Iterator<>() {
+            private SalesResponse response = first;
+
+            @Override
+            public boolean hasNext() {
+                return response != null;
+            }
+
+            @Override
+            public TrackedPage next() {
+                if (response == null) {
+                    throw new NoSuchElementException();
+                }
+                if (!response.isSuccess()) {
+                    throw new SalesException(response.error());
+                }
+                JsonNode body = response.json();
+                List<ObjectNode> changed = new ArrayList<>();
+                List<UUID> deleted = new ArrayList<>();
+                for (JsonNode row : body.path("value")) {
+                    if (row.path("@odata.context").asText("").endsWith("$deletedEntity")) {
+                        deleted.add(UUID.fromString(row.path("id").asText()));
+                    } else {
+                        changed.add((ObjectNode) row);
+                    }
+                }
+                JsonNode nextLink = body.get("@odata.nextLink");
+                JsonNode delta = body.get("@odata.deltaLink");
+                response = nextLink == null || nextLink.isNull() ? null : api.sendAbsolute("GET", nextLink.asText(), prefer);
+                return new TrackedPage(changed, deleted, delta == null || delta.isNull() ? null : delta.asText());
+            }
+        };
     }
 
     /** The first {@code top} rows that pass {@code filter} (blank: any row), one request. */

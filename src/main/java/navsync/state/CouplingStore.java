@@ -169,6 +169,38 @@ public final class CouplingStore {
         });
     }
 
+    /** A coupling as the deletion sweep sees it. */
+    public record CoupledPair(String navKey, UUID salesId) {
+    }
+
+    /**
+     * The next {@code limit} synchronized, not skipped couplings after {@code afterKey} (from the first
+     * when null), in NAV key order: the deletion sweep pages through a mapping's couplings this way
+     * without holding them all or a cursor open. Pending couplings (never written) are left out.
+     */
+    public List<CoupledPair> synchronizedAfter(String mapping, String afterKey, int limit) {
+        return store.inTransaction(c -> {
+            List<CoupledPair> page = new ArrayList<>(limit);
+            try (PreparedStatement ps = c.prepareStatement("SELECT nav_key, sales_id FROM coupling WHERE mapping_name = ?"
+                    + " AND nav_version IS NOT NULL AND skipped = FALSE" + (afterKey == null ? "" : " AND nav_key > ?")
+                    // ordered like the primary key, so that H2 reads the index in order instead of sorting
+                    + " ORDER BY mapping_name, nav_key LIMIT ?")) {
+                int i = 1;
+                ps.setString(i++, mapping);
+                if (afterKey != null) {
+                    ps.setString(i++, afterKey);
+                }
+                ps.setInt(i, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        page.add(new CoupledPair(rs.getString(1), rs.getObject(2, UUID.class)));
+                    }
+                }
+            }
+            return page;
+        });
+    }
+
     /** The highest NAV key of this length and prefix that a coupling holds (new keys of a number series go above it). */
     public String highestNavKey(String mapping, String prefix, int length) {
         return store.inTransaction(c -> {

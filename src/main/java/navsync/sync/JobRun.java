@@ -137,6 +137,39 @@ public final class JobRun {
         return preview && writtenEarlier.contains(navKey);
     }
 
+    /** In a preview, NAV keys whose pair an earlier pass of the same run would have deleted or uncoupled. */
+    private final Set<String> deletedEarlier = ConcurrentHashMap.newKeySet();
+    private final Set<String> uncoupledEarlier = ConcurrentHashMap.newKeySet();
+
+    void deletedByEarlierPass(java.util.Collection<String> navKeys) {
+        deletedEarlier.addAll(navKeys);
+    }
+
+    void uncoupledByEarlierPass(java.util.Collection<String> navKeys) {
+        uncoupledEarlier.addAll(navKeys);
+    }
+
+    /** The real run finds this pair's Sales row gone: an earlier pass deleted one side and the coupling. */
+    boolean wasDeletedEarlier(String navKey) {
+        return preview && deletedEarlier.contains(navKey);
+    }
+
+    /** The real run finds this record uncoupled: an earlier pass removed its coupling. */
+    boolean wasUncoupledEarlier(String navKey) {
+        return preview && uncoupledEarlier.contains(navKey);
+    }
+
+    /** NAV keys that failed in this pass: a later batch of it (the deletion sweep) does not fail them twice. */
+    private final Set<String> failedKeys = ConcurrentHashMap.newKeySet();
+
+    void noteFailed(String navKey) {
+        failedKeys.add(navKey);
+    }
+
+    boolean failedInThisPass(String navKey) {
+        return failedKeys.contains(navKey);
+    }
+
     public IntegrationTableMapping mapping() {
         return mapping;
     }
@@ -154,9 +187,36 @@ public final class JobRun {
         return startWatermark == null ? null : Long.valueOf(startWatermark);
     }
 
-    /** Sales -> NAV: the modifiedon the pass reads from; null for a first or full pass. */
+    /** Sales -> NAV: the modifiedon the pass reads from; null for a first or full pass (or a stored delta link). */
     public Instant startModifiedOn() {
-        return startWatermark == null ? null : Instant.parse(startWatermark);
+        return startWatermark == null || isUrl(startWatermark) ? null : Instant.parse(startWatermark);
+    }
+
+    /** Sales -> NAV with change tracking: the delta link the pass reads; null for a first or full pass. */
+    public String startDeltaLink() {
+        return startWatermark != null && isUrl(startWatermark) ? startWatermark : null;
+    }
+
+    private static boolean isUrl(String watermark) {
+        return watermark.startsWith("http:") || watermark.startsWith("https:");
+    }
+
+    private volatile String deltaLink;
+
+    /** Notes the delta link of the last page of a change-tracking read: the next watermark once every batch committed. */
+    void observeDeltaLink(String link) {
+        this.deltaLink = link;
+    }
+
+    private volatile boolean sweptDeletions;
+
+    /** Notes that this pass sweeps the mapping's couplings for deletions (recorded when the pass succeeds). */
+    void sweepsDeletions() {
+        this.sweptDeletions = true;
+    }
+
+    boolean sweptDeletions() {
+        return sweptDeletions;
     }
 
     /** Notes a NAV row version read by this pass; the highest becomes the next watermark. */
@@ -178,6 +238,9 @@ public final class JobRun {
         if (pass == Direction.ToIntegrationTable) {
             long v = highestVersion.get();
             return v == Long.MIN_VALUE || startVersion() != null && v <= startVersion() ? null : Long.toString(v);
+        }
+        if (mapping.salesChanges() == navsync.mapping.SalesChanges.changeTracking) {
+            return deltaLink;
         }
         Instant latest = latestModifiedOn.get();
         return latest == null || startModifiedOn() != null && !latest.isAfter(startModifiedOn()) ? null : latest.toString();

@@ -88,7 +88,9 @@ final class NavToSales {
                     continue;
                 }
                 JsonNode baseline = run.isForced() ? null : Json.read(coupling.syncedValues());
-                if (nav.uncoupled().isEmpty() && !changedInNav(mapping, nav.values(), baseline)) {
+                // a record that failed last time is checked against Sales too (its Sales row may be gone)
+                if (nav.uncoupled().isEmpty() && coupling.toResult() != navsync.state.SyncResult.Failure
+                        && !changedInNav(mapping, nav.values(), baseline)) {
                     batch.unchanged(key, version(row), (ObjectNode) baseline);
                 } else {
                     needSales.put(salesId, new Pending(key, version(row), nav, baseline));

@@ -84,6 +84,12 @@ final class SalesToNav {
         for (Map.Entry<UUID, ObjectNode> entry : byId.entrySet()) {
             UUID salesId = entry.getKey();
             Coupling coupling = couplings.get(salesId);
+            if (coupling != null && batch.run.wasDeletedEarlier(coupling.navKey())) {
+                continue; // the real run does not find this Sales row any more
+            }
+            if (coupling != null && batch.run.wasUncoupledEarlier(coupling.navKey())) {
+                coupling = null;
+            }
             if (coupling == null) {
                 if (!mapping.synchOnlyCoupledRecords() || run.createsUncoupled()) {
                     creates.add(salesId);

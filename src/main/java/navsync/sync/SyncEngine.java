@@ -19,6 +19,7 @@ public final class SyncEngine {
     private final OptionPass optionPass;
     private final CoupledFields coupledFields;
     private final InactivitySleep inactivitySleep;
+    private final CouplingSweep couplingSweep;
 
     public SyncEngine(NavSchema schema, NavQueries queries, DataSource nav, SalesWebApi api, BulkActions bulkActions,
                       StateStore store, Mappings mappings, SynchronizationJobs jobs, int skipAfterFailures) {
@@ -27,13 +28,14 @@ public final class SyncEngine {
         SalesReader reader = new SalesReader(api);
         NavWriter navWriter = new NavWriter(nav);
         NewRecords newRecords = new NewRecords(sides);
-        Deletions deletions = new Deletions(newRecords);
+        Deletions deletions = new Deletions(newRecords, store, sides, reader, queries, nav, relatedFirst);
         this.navReader = new NavReader(queries, nav, store);
         this.salesSource = new SalesSource(reader, sides, store);
         this.inactivitySleep = new InactivitySleep(store, queries, nav, reader);
+        this.couplingSweep = new CouplingSweep(store, deletions, reader);
         this.steps = new SyncSteps(store, new NavToSales(store, sides, reader, deletions, newRecords, queries, nav,
                 relatedFirst), new SalesToNav(store, sides, queries, nav, navWriter, deletions, newRecords, relatedFirst),
-                new SalesBulkWriter(api, bulkActions), api, navWriter, sides, skipAfterFailures);
+                deletions, new SalesBulkWriter(api, bulkActions), api, navWriter, sides, skipAfterFailures);
         relatedFirst.use(navReader, salesSource, steps);
         this.optionPass = new OptionPass(store, new navsync.sales.OptionSets(api), sides, queries, nav, navWriter);
         this.coupledFields = new CoupledFields(sides, store, queries, nav, reader);
@@ -45,6 +47,10 @@ public final class SyncEngine {
 
     public SalesSource salesSource() {
         return salesSource;
+    }
+
+    public CouplingSweep couplingSweep() {
+        return couplingSweep;
     }
 
     public SyncSteps steps() {

@@ -38,9 +38,11 @@ public final class SyncSteps {
     private final NavWriter navWriter;
     private final Sides sides;
     private final SkipPolicy defaultSkip;
+    private final Deletions deletions;
 
-    SyncSteps(StateStore store, NavToSales navToSales, SalesToNav salesToNav, SalesBulkWriter salesWriter,
-              SalesWebApi api, NavWriter navWriter, Sides sides, int skipAfterFailures) {
+    SyncSteps(StateStore store, NavToSales navToSales, SalesToNav salesToNav, Deletions deletions,
+              SalesBulkWriter salesWriter, SalesWebApi api, NavWriter navWriter, Sides sides, int skipAfterFailures) {
+        this.deletions = deletions;
         this.store = store;
         this.navToSales = navToSales;
         this.salesToNav = salesToNav;
@@ -73,6 +75,9 @@ public final class SyncSteps {
     /** Step 1: decide what every record of the batch needs. */
     public SyncBatch prepare(Exchange exchange) {
         JobRun run = exchange.getProperty(JobRun.PROPERTY, JobRun.class);
+        if (exchange.getMessage().getBody() instanceof Deletions.Gone gone) {
+            return deletions.plan(run, gone);
+        }
         boolean retrySet = Boolean.TRUE.equals(exchange.getProperty(RETRY_SET, Boolean.class));
         return plan(run, exchange.getMessage().getBody(List.class), retrySet);
     }
@@ -170,6 +175,7 @@ public final class SyncSteps {
         }
         for (var error : batch.errors) {
             if (error.navKey() != null) {
+                run.noteFailed(error.navKey());
                 outcomes.add(new CouplingStore.Failed(error.navKey(), error.message(),
                         batch.transientFailures.contains(error.navKey())));
             }

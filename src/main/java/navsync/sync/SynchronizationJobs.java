@@ -172,6 +172,9 @@ public final class SynchronizationJobs {
             if (next != null && !run.isPreview()) {
                 store.watermarks().set(run.mapping().name(), run.pass().name(), next);
             }
+            if (run.sweptDeletions() && !run.isPreview()) {
+                store.watermarks().set(run.mapping().name(), CouplingSweep.WATERMARK, run.startedAt().toString());
+            }
             JobCounters c = run.counters();
             String summary = summary(run, c);
             store.jobs().finish(run.id(), SyncJob.SUCCEEDED, summary);

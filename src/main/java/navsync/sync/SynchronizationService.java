@@ -171,8 +171,15 @@ public final class SynchronizationService {
         for (Direction next : passes.subList(1, passes.size())) {
             done = done.thenCompose(ids -> {
                 JobRun run = jobs.open(mapping.name(), next, preview);
-                runs.forEach(earlier -> run.writtenByEarlierPass(earlier.previewRecords().stream()
-                        .filter(r -> !r.action().equals("fail")).map(PreviewRecord::navKey).toList()));
+                runs.forEach(earlier -> {
+                    run.writtenByEarlierPass(earlier.previewRecords().stream()
+                            .filter(r -> r.action().equals("insert") || r.action().equals("modify"))
+                            .map(PreviewRecord::navKey).toList());
+                    run.deletedByEarlierPass(earlier.previewRecords().stream()
+                            .filter(r -> r.action().equals("delete")).map(PreviewRecord::navKey).toList());
+                    run.uncoupledByEarlierPass(earlier.previewRecords().stream()
+                            .filter(r -> r.action().equals("uncouple")).map(PreviewRecord::navKey).toList());
+                });
                 runs.add(run);
                 ids.add(run.id());
                 return send(run).thenApply(ex -> ids);

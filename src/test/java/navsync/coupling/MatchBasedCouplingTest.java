@@ -19,7 +19,7 @@ class MatchBasedCouplingTest {
 
     private static final IntegrationTableMapping CUSTOMER = new IntegrationTableMapping("CUSTOMER", null, "Customer",
             "Customer", "No_", SalesEntity.byLogicalName("account").orElseThrow(), Direction.Bidirectional, false,
-            List.of(), null, List.of(), 500, List.of(), null, null, null, null, Map.of(), null, null, null);
+            List.of(), null, List.of(), 500, List.of(), null, null, null, null, Map.of(), null, null, null, null, null);
 
     private final UUID rowX = UUID.randomUUID();
     private final UUID rowY = UUID.randomUUID();

@@ -83,6 +83,9 @@ class MappingLoaderTest {
             bad-schedule.yaml         | 6 | schedule.interval    | '30x' is not an interval like 30s, 15m, 2h or 1d
             bad-cron.yaml             | 6 | schedule.cron        | 'every tuesday' is not a Quartz cron expression
             short-inactivity-sleep.yaml | 7 | schedule.inactivitySleep | inactivitySleep (15m) must be longer than the interval (30m)
+            bad-sales-changes.yaml    | 5 | salesChanges         | 'deltaLinks' is not one of [modifiedOn, changeTracking]
+            change-tracking-direction.yaml | 5 | salesChanges    | changeTracking reads Sales changes for the Sales -> NAV pass, which a ToIntegrationTable mapping does not have
+            bad-deletion-sweep.yaml   | 5 | deletionSweep        | 'sometimes' is not a deletion sweep: an interval like 30m, 6h or 1d, everyPass, or never
             """)
     void aMalformedFileIsRefusedWithFileLineAndKey(String file, int line, String key, String message) {
         Path path = BAD.resolve(file);

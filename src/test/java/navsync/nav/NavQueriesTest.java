@@ -62,6 +62,16 @@ class NavQueriesTest {
         assertThat(NavRows.query(nav, byKeys)).hasSize(2);
     }
 
+    @Test
+    void theDeletionSweepAsksWhichKeysExistWhateverTheTableFilter() {
+        NavQuery query = new NavQueries(schema, NavDialect.SQL_SERVER).existingKeys(customer, List.of("10000", "NOPE", "20000"));
+        assertThat(query.sql()).isEqualTo("SELECT [No_] AS [navsyncKey] FROM [CRONUS International Ltd_$Customer]"
+                + " WHERE [No_] IN (:?key0, :?key1, :?key2)");
+        assertTransactSql(query.sql());
+        assertThat(NavRows.query(nav, query)).extracting(row -> row.get(NavQueries.KEY))
+                .containsExactlyInAnyOrder("10000", "20000");
+    }
+
     private static void assertTransactSql(String sql) {
         assertThat(sql).doesNotContain("`").doesNotContain("\"").doesNotContainPattern("(?i)\\bLIMIT\\s+[:?0-9]")
                 .doesNotContainIgnoringCase("ILIKE").doesNotContain("::");

@@ -309,4 +309,47 @@ abstract class StateStoreContract {
             return null;
         });
     }
+
+    @Test
+    void aDeltaLinkFitsAsAWatermark() {
+        String link = "https://org.example.com/api/data/v9.2/accounts?$select=" + "attribute_name,".repeat(120)
+                + "accountid&$deltatoken=919042%2108%2f22%2f2017%2008%3a10%3a44";
+        store.watermarks().set("CUSTOMER", "FromIntegrationTable", link);
+        assertThat(store.watermarks().get("CUSTOMER", "FromIntegrationTable")).contains(link);
+    }
+
+    @Test
+    void theDeletionSweepPagesThroughSynchronizedCouplingsInKeyOrder() {
+        List<CouplingStore.NewCoupling> couplings = new java.util.ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            couplings.add(new CouplingStore.NewCoupling(String.format("C%03d", 24 - i), null, UUID.randomUUID()));
+        }
+        store.couplings().insertPending("CUSTOMER", couplings);
+        store.couplings().insertPending("CONTACT", List.of(new CouplingStore.NewCoupling("C000", null, UUID.randomUUID())));
+        UUID job = store.jobs().start("CUSTOMER", "ToIntegrationTable", "Synchronization");
+        List<CouplingStore.Outcome> outcomes = new java.util.ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            if (i != 7) { // C007 stays pending: never written, nothing to sweep
+                outcomes.add(new CouplingStore.Synchronized(String.format("C%03d", i), 1L, "{}"));
+            }
+        }
+        store.inTransaction(c -> {
+            store.couplings().applyOutcomes(c, "CUSTOMER", Direction.ToIntegrationTable, job, SkipPolicy.afterFailures(1),
+                    outcomes);
+            store.couplings().applyOutcomes(c, "CUSTOMER", Direction.ToIntegrationTable, job, SkipPolicy.afterFailures(1),
+                    List.of(new CouplingStore.Failed("C011", "boom"))); // skipped now
+            return null;
+        });
+
+        List<String> seen = new java.util.ArrayList<>();
+        String after = null;
+        for (List<CouplingStore.CoupledPair> page; !(page = store.couplings().synchronizedAfter("CUSTOMER", after, 10))
+                .isEmpty(); after = page.get(page.size() - 1).navKey()) {
+            assertThat(page.size()).isLessThanOrEqualTo(10);
+            page.forEach(p -> seen.add(p.navKey()));
+        }
+        assertThat(seen).hasSize(23).isSorted().doesNotContain("C007", "C011");
+        assertThat(store.couplings().findByNavKey("CUSTOMER", "C003").orElseThrow().salesId())
+                .isEqualTo(store.couplings().synchronizedAfter("CUSTOMER", "C002", 1).get(0).salesId());
+    }
 }
