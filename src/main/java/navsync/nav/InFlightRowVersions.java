@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.sql.DataSource;
 
@@ -26,26 +27,50 @@ public final class InFlightRowVersions {
     private InFlightRowVersions() {
     }
 
-    /** The bound for {@code [timestamp] < bound} on a qualified table, considering rows above {@code watermark}. */
+    /** Rows compared per committed read: the memory the check needs, whatever the table's size. */
+    private static final int CHUNK = 1000;
+
+    /**
+     * The bound for {@code [timestamp] < bound} on a qualified table, considering rows above
+     * {@code watermark}. The dirty read streams in version order and is compared chunk by chunk with
+     * a committed read of the same keys, so the first difference is the lowest version in flight.
+     */
     public static long bound(DataSource ds, String qualifiedTable, String keyColumn, Long watermark) {
-        try (Connection c = ds.getConnection()) {
+        try (Connection dirty = ds.getConnection(); Connection committed = ds.getConnection()) {
             long bound;
-            try (Statement st = c.createStatement();
+            try (Statement st = dirty.createStatement();
                  ResultSet rs = st.executeQuery("VALUES NEXT VALUE FOR " + NavNaming.quote(SEQUENCE))) {
                 rs.next();
                 bound = rs.getLong(1);
             }
-            String sql = "SELECT " + NavNaming.quote(keyColumn) + ", CAST([timestamp] AS BIGINT) FROM "
-                    + NavNaming.quote(qualifiedTable) + " WHERE [timestamp] < ?"
-                    + (watermark == null ? "" : " AND [timestamp] > ?");
-            Map<String, Long> dirty = versions(c, sql, bound, watermark, Connection.TRANSACTION_READ_UNCOMMITTED);
-            if (dirty.isEmpty()) {
-                return bound;
-            }
-            Map<String, Long> committed = versions(c, sql, bound, watermark, Connection.TRANSACTION_READ_COMMITTED);
-            for (Map.Entry<String, Long> row : dirty.entrySet()) {
-                if (!row.getValue().equals(committed.get(row.getKey()))) {
-                    bound = Math.min(bound, row.getValue());
+            String key = NavNaming.quote(keyColumn);
+            String table = NavNaming.quote(qualifiedTable);
+            isolate(dirty, Connection.TRANSACTION_READ_UNCOMMITTED);
+            isolate(committed, Connection.TRANSACTION_READ_COMMITTED);
+            try (PreparedStatement ps = dirty.prepareStatement("SELECT " + key + ", CAST([timestamp] AS BIGINT) FROM "
+                    + table + " WHERE [timestamp] < ?" + (watermark == null ? "" : " AND [timestamp] > ?")
+                    + " ORDER BY [timestamp]")) {
+                ps.setFetchSize(CHUNK);
+                ps.setLong(1, bound);
+                if (watermark != null) {
+                    ps.setLong(2, watermark);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    Map<String, Long> chunk = new LinkedHashMap<>();
+                    boolean more = true;
+                    while (more) {
+                        more = rs.next();
+                        if (more) {
+                            chunk.put(rs.getString(1), rs.getLong(2));
+                        }
+                        if (chunk.size() == CHUNK || !more && !chunk.isEmpty()) {
+                            Long inFlight = firstInFlight(committed, table, key, chunk);
+                            if (inFlight != null) {
+                                return Math.min(bound, inFlight);
+                            }
+                            chunk.clear();
+                        }
+                    }
                 }
             }
             return bound;
@@ -55,27 +80,32 @@ public final class InFlightRowVersions {
         }
     }
 
-    private static Map<String, Long> versions(Connection c, String sql, long bound, Long watermark, int isolation)
-            throws SQLException {
-        int before = c.getTransactionIsolation();
-        boolean autoCommit = c.getAutoCommit();
+    private static void isolate(Connection c, int isolation) throws SQLException {
         c.setAutoCommit(true);
         c.setTransactionIsolation(isolation);
-        Map<String, Long> versions = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, bound);
-            if (watermark != null) {
-                ps.setLong(2, watermark);
+    }
+
+    /** The lowest version of {@code dirty} (key -> version, in version order) that a committed read does not see as is. */
+    private static Long firstInFlight(Connection committed, String table, String key, Map<String, Long> dirty)
+            throws SQLException {
+        Map<String, Long> seen = new HashMap<>();
+        try (PreparedStatement ps = committed.prepareStatement("SELECT " + key + ", CAST([timestamp] AS BIGINT) FROM "
+                + table + " WHERE " + key + " IN (" + "?,".repeat(dirty.size() - 1) + "?)")) {
+            int i = 1;
+            for (String k : dirty.keySet()) {
+                ps.setString(i++, k);
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    versions.put(rs.getString(1), rs.getLong(2));
+                    seen.put(rs.getString(1), rs.getLong(2));
                 }
             }
-        } finally {
-            c.setTransactionIsolation(before);
-            c.setAutoCommit(autoCommit);
         }
-        return versions;
+        for (Map.Entry<String, Long> row : dirty.entrySet()) {
+            if (!row.getValue().equals(seen.get(row.getKey()))) {
+                return row.getValue();
+            }
+        }
+        return null;
     }
 }

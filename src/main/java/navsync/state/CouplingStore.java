@@ -75,32 +75,7 @@ public final class CouplingStore {
     }
 
     public Map<String, Coupling> findByNavKeys(String mapping, Collection<String> navKeys) {
-        Map<String, Coupling> out = new HashMap<>();
-        if (navKeys.isEmpty()) {
-            return out;
-        }
-        List<String> keys = new ArrayList<>(navKeys);
-        store.inTransaction(c -> {
-            for (int from = 0; from < keys.size(); from += IN_CHUNK) {
-                List<String> chunk = keys.subList(from, Math.min(keys.size(), from + IN_CHUNK));
-                String sql = "SELECT " + COLUMNS + " FROM coupling WHERE mapping_name = ? AND nav_key IN ("
-                        + "?,".repeat(chunk.size() - 1) + "?)";
-                try (PreparedStatement ps = c.prepareStatement(sql)) {
-                    ps.setString(1, mapping);
-                    for (int i = 0; i < chunk.size(); i++) {
-                        ps.setString(i + 2, chunk.get(i));
-                    }
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            Coupling coupling = read(rs);
-                            out.put(coupling.navKey(), coupling);
-                        }
-                    }
-                }
-            }
-            return null;
-        });
-        return out;
+        return findBy(mapping, "nav_key", navKeys, Coupling::navKey);
     }
 
     public Optional<Coupling> findByNavKey(String mapping, String navKey) {
@@ -112,25 +87,35 @@ public final class CouplingStore {
     }
 
     public Map<UUID, Coupling> findBySalesIds(String mapping, Collection<UUID> salesIds) {
-        Map<UUID, Coupling> out = new HashMap<>();
-        if (salesIds.isEmpty()) {
+        return findBy(mapping, "sales_id", salesIds, Coupling::salesId);
+    }
+
+    /**
+     * The couplings whose {@code column} is one of {@code values}, by that value, one query per chunk.
+     * The condition is a row-value IN over (mapping_name, column) so that H2 looks each pair up in the
+     * index; {@code mapping_name = ? AND column IN (...)} makes it scan every coupling of the mapping.
+     */
+    private <K> Map<K, Coupling> findBy(String mapping, String column, Collection<K> values,
+                                        java.util.function.Function<Coupling, K> keyOf) {
+        Map<K, Coupling> out = new HashMap<>();
+        if (values.isEmpty()) {
             return out;
         }
-        List<UUID> ids = new ArrayList<>(salesIds);
+        List<K> all = new ArrayList<>(values);
         store.inTransaction(c -> {
-            for (int from = 0; from < ids.size(); from += IN_CHUNK) {
-                List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
-                String sql = "SELECT " + COLUMNS + " FROM coupling WHERE mapping_name = ? AND sales_id IN ("
-                        + "?,".repeat(chunk.size() - 1) + "?)";
+            for (int from = 0; from < all.size(); from += IN_CHUNK) {
+                List<K> chunk = all.subList(from, Math.min(all.size(), from + IN_CHUNK));
+                String sql = "SELECT " + COLUMNS + " FROM coupling WHERE (mapping_name, " + column + ") IN ("
+                        + "(?, ?),".repeat(chunk.size() - 1) + "(?, ?))";
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
-                    ps.setString(1, mapping);
                     for (int i = 0; i < chunk.size(); i++) {
-                        ps.setObject(i + 2, chunk.get(i));
+                        ps.setString(2 * i + 1, mapping);
+                        ps.setObject(2 * i + 2, chunk.get(i));
                     }
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             Coupling coupling = read(rs);
-                            out.put(coupling.salesId(), coupling);
+                            out.put(keyOf.apply(coupling), coupling);
                         }
                     }
                 }

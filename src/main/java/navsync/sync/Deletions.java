@@ -170,6 +170,7 @@ final class Deletions {
                 batch.fail(coupling.navKey(), coupling.salesId(), "Sales " + mapping.entity().logicalName() + " "
                         + coupling.salesId() + " for deleted NAV " + mapping.table() + " " + coupling.navKey() + ": "
                         + e.getMessage());
+                batch.passingFailure(coupling.navKey(), e);
             }
             batch.awaitsSecondPass(coupling.navKey(), lookups);
         }
@@ -212,6 +213,7 @@ final class Deletions {
                 batch.fail(coupling.navKey(), coupling.salesId(), "NAV " + mapping.table() + " " + coupling.navKey()
                         + " coupled to deleted Sales " + mapping.entity().logicalName() + " " + coupling.salesId() + ": "
                         + e.getMessage());
+                batch.passingFailure(coupling.navKey(), e);
             }
             batch.awaitsSecondPass(coupling.navKey(), lookups);
         }

@@ -97,6 +97,7 @@ final class NavToSales {
                 }
             } catch (IllegalArgumentException e) {
                 batch.fail(key, salesId, "NAV " + mapping.table() + " " + key + ": " + e.getMessage());
+                batch.passingFailure(key, e);
             }
             lookups.takeDeferred();
         }
@@ -153,6 +154,7 @@ final class NavToSales {
                         r.baseline(), p.version(), SyncBatch.Effect.MODIFIED));
             } catch (IllegalArgumentException e) {
                 batch.fail(p.key(), salesId, "NAV " + mapping.table() + " " + p.key() + ": " + e.getMessage());
+                batch.passingFailure(p.key(), e);
             }
             lookups.takeDeferred();
         }

@@ -121,6 +121,7 @@ final class SalesToNav {
             } catch (IllegalArgumentException e) {
                 batch.fail(key, salesId, "Sales " + mapping.entity().logicalName() + " " + salesId + " for NAV "
                         + mapping.table() + " " + key + ": " + e.getMessage());
+                batch.passingFailure(key, e);
             }
             lookups.takeDeferred();
         }
@@ -189,6 +190,7 @@ final class SalesToNav {
             } catch (IllegalArgumentException e) {
                 batch.fail(key, salesId, "Sales " + mapping.entity().logicalName() + " " + salesId + " cannot become NAV "
                         + mapping.table() + " " + key + ": " + e.getMessage());
+                batch.passingFailure(key, e);
             }
             lookups.takeDeferred();
         }

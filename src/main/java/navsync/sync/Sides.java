@@ -62,13 +62,23 @@ public final class Sides {
             }
             String code = raw == null ? "" : raw.toString();
             JsonNode related = !code.isEmpty() ? lookups.salesValue(pair, code)
-                    : pair.lookup().blankIsBaseCurrency() ? NODES.textNode(organization.baseCurrencyId().toString()) : null;
+                    : pair.lookup().blankIsBaseCurrency() ? NODES.textNode(baseCurrencyId().toString()) : null;
             if (!code.isEmpty() && related == null) {
                 uncoupled.put(key, code);
             }
             values.set(key, related == null ? NODES.nullNode() : related);
         }
         return new NavSide(values, uncoupled, new java.util.HashSet<>());
+    }
+
+    /** The organization's base currency (read once); while Sales cannot say, the records needing it fail and wait. */
+    private UUID baseCurrencyId() {
+        try {
+            return organization.baseCurrencyId();
+        } catch (navsync.sales.SalesException e) {
+            throw new PassingFailure("the organization's base currency (for a blank currency code) cannot be read: "
+                    + e.getMessage(), e);
+        }
     }
 
     /** Sales' values of a row: the pairs' properties, Code values as NAV would hold them. */
@@ -168,7 +178,7 @@ public final class Sides {
             }
             NavColumn column = table.column(pair.navColumn()).orElseThrow();
             if (pair.lookup() != null && pair.lookup().blankIsBaseCurrency() && !value.isNull()
-                    && value.asText().equals(organization.baseCurrencyId().toString())) {
+                    && value.asText().equals(baseCurrencyId().toString())) {
                 value = NODES.nullNode(); // the base currency is NAV's LCY: a blank code
             } else if (pair.lookup() != null && !value.isNull()) {
                 String code = lookups.navKey(pair, value);

@@ -67,6 +67,13 @@ public final class SyncBatch {
         }
     }
 
+    /** A record that failed for a passing reason (the service unreachable): it never counts toward skipping. */
+    void passingFailure(String navKey, RuntimeException cause) {
+        if (cause instanceof PassingFailure && navKey != null) {
+            transientFailures.add(navKey);
+        }
+    }
+
     void fail(String navKey, UUID salesId, String message) {
         errors.add(new JobStore.NewError(navKey, salesId, message));
     }

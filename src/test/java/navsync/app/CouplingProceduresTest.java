@@ -307,8 +307,8 @@ class CouplingProceduresTest {
         assertThat(job.path("failed").asInt()).isZero();
         assertThat(app.sandbox().rowCount("accounts")).isEqualTo(1000);
         assertThat(app.sandbox().writeRequestCount()).as("two UpsertMultiple of 500").isEqualTo(2);
-        assertThat(app.sandbox().requestCount()).as("requests for 1,000 records (and the base currency, read once)")
-                .isBetween(2L, 3L);
+        // plus, once per process, three reads: the base currency and whether the bulk actions exist
+        assertThat(app.sandbox().requestCount()).as("requests for 1,000 records").isLessThanOrEqualTo(5);
         assertThat(api.call("GET", "/api/jobs?mapping=CUSTOMER", null).body().size()).as("one job").isEqualTo(1);
     }
 
