@@ -164,16 +164,27 @@ public final class CouplingStore {
      * without holding them all or a cursor open. Pending couplings (never written) are left out.
      */
     public List<CoupledPair> synchronizedAfter(String mapping, String afterKey, int limit) {
+        return synchronizedAfter(mapping, afterKey, limit, null);
+    }
+
+    /** Like {@link #synchronizedAfter(String, String, int)}, leaving out the couplings {@code exceptJob} just synchronized. */
+    public List<CoupledPair> synchronizedAfter(String mapping, String afterKey, int limit, UUID exceptJob) {
         return store.inTransaction(c -> {
             List<CoupledPair> page = new ArrayList<>(limit);
             try (PreparedStatement ps = c.prepareStatement("SELECT nav_key, sales_id FROM coupling WHERE mapping_name = ?"
                     + " AND nav_version IS NOT NULL AND skipped = FALSE" + (afterKey == null ? "" : " AND nav_key > ?")
+                    + (exceptJob == null ? "" : " AND (to_job_id IS NULL OR to_job_id <> ?)"
+                            + " AND (from_job_id IS NULL OR from_job_id <> ?)")
                     // ordered like the primary key, so that H2 reads the index in order instead of sorting
                     + " ORDER BY mapping_name, nav_key LIMIT ?")) {
                 int i = 1;
                 ps.setString(i++, mapping);
                 if (afterKey != null) {
                     ps.setString(i++, afterKey);
+                }
+                if (exceptJob != null) {
+                    ps.setObject(i++, exceptJob);
+                    ps.setObject(i++, exceptJob);
                 }
                 ps.setInt(i, limit);
                 try (ResultSet rs = ps.executeQuery()) {

@@ -66,7 +66,8 @@ public final class CouplingSweep {
         }
         run.sweepsDeletions();
         boolean salesSide = mapping.salesChanges() != SalesChanges.changeTracking;
-        Iterator<Deletions.Gone> sweep = sweep(mapping, salesSide);
+        // the pairs this pass has just synchronized are known to exist on both sides
+        Iterator<Deletions.Gone> sweep = sweep(mapping, salesSide, run.id());
         long started = System.nanoTime();
         return new Iterator<>() {
             private int navGone;
@@ -103,7 +104,7 @@ public final class CouplingSweep {
      * {@code salesSide}) the Sales rows that are gone, in batches of the mapping's batch size. A pair
      * gone on both sides is found on the NAV side only.
      */
-    Iterator<Deletions.Gone> sweep(IntegrationTableMapping mapping, boolean salesSide) {
+    Iterator<Deletions.Gone> sweep(IntegrationTableMapping mapping, boolean salesSide, UUID exceptJob) {
         return new Iterator<>() {
             private final Deque<Deletions.Gone> found = new ArrayDeque<>();
             private String afterKey;
@@ -127,7 +128,7 @@ public final class CouplingSweep {
 
             private void readPage() {
                 List<CouplingStore.CoupledPair> page = store.couplings().synchronizedAfter(mapping.name(), afterKey,
-                        COUPLINGS_PER_PAGE);
+                        COUPLINGS_PER_PAGE, exceptJob);
                 lastPage = page.size() < COUPLINGS_PER_PAGE;
                 if (page.isEmpty()) {
                     return;

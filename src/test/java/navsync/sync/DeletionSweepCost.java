@@ -76,7 +76,7 @@ public final class DeletionSweepCost {
                 long start = System.nanoTime();
                 int navGone = 0;
                 int salesGone = 0;
-                for (Iterator<Deletions.Gone> found = sweep.sweep(mapping, salesSide); found.hasNext(); ) {
+                for (Iterator<Deletions.Gone> found = sweep.sweep(mapping, salesSide, null); found.hasNext(); ) {
                     Deletions.Gone gone = found.next();
                     if (gone instanceof Deletions.NavRecordsGone g) {
                         navGone += g.navKeys().size();
