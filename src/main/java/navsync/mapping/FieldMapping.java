@@ -15,10 +15,20 @@ package navsync.mapping;
  * @param code           the NAV field is a Code field: upper case, trimmed, length-checked
  * @param transformations applied in order to the pair's values (see {@link Transformation})
  * @param line           line of the pair in its mapping file, for messages
+ * @param key            names the pair's value in compared and stored values (NAV column > Sales
+ *                       property); unique within a mapping
  */
 public record FieldMapping(String navField, String navColumn, String salesAttribute, Direction direction,
                            Object constant, Lookup lookup, boolean notNull, boolean code,
-                           java.util.List<Transformation> transformations, int line) {
+                           java.util.List<Transformation> transformations, int line, String key) {
+
+    public FieldMapping(String navField, String navColumn, String salesAttribute, Direction direction, Object constant,
+                        Lookup lookup, boolean notNull, boolean code, java.util.List<Transformation> transformations,
+                        int line) {
+        // the key is asked for per field and record in every pass: made once
+        this(navField, navColumn, salesAttribute, direction, constant, lookup, notNull, code, transformations, line,
+                navColumn + ">" + (lookup == null ? salesAttribute : lookup.valueProperty()));
+    }
 
     /** NAV's value of this pair as Sales gets it: every transformation applied. */
     public com.fasterxml.jackson.databind.JsonNode transformNav(com.fasterxml.jackson.databind.JsonNode value) {
@@ -47,10 +57,6 @@ public record FieldMapping(String navField, String navColumn, String salesAttrib
         return navColumn != null && salesAttribute != null && constant == null;
     }
 
-    /** Names the pair's value in compared and stored values; unique within a mapping. */
-    public String key() {
-        return navColumn + ">" + salesReadProperty();
-    }
 
     /** The property a Sales row carries this pair's value in: the attribute, or a lookup's {@code _x_value}. */
     public String salesReadProperty() {

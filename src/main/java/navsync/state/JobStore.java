@@ -237,8 +237,9 @@ public final class JobStore {
      */
     public Cleanup deleteOlderThan(Instant cutoff, int chunk) {
         OffsetDateTime before = OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC);
-        String kept = " AND NOT EXISTS (SELECT 1 FROM coupling c WHERE c.skipped = TRUE AND c.to_job_id = %1$s)"
-                + " AND NOT EXISTS (SELECT 1 FROM coupling c WHERE c.skipped = TRUE AND c.from_job_id = %1$s)";
+        // the (few) jobs skipped couplings refer to, found through the skipped flag's index
+        String kept = " AND %1$s NOT IN (SELECT c.to_job_id FROM coupling c WHERE c.skipped = TRUE AND c.to_job_id IS NOT NULL"
+                + " UNION SELECT c.from_job_id FROM coupling c WHERE c.skipped = TRUE AND c.from_job_id IS NOT NULL)";
         int errors = deleteInChunks("DELETE FROM sync_job_error WHERE id IN (SELECT e.id FROM sync_job_error e"
                 + " WHERE e.created_at < ?" + kept.formatted("e.job_id") + " FETCH FIRST ? ROWS ONLY)", before, chunk);
         int jobs = deleteInChunks("DELETE FROM sync_job WHERE id IN (SELECT j.id FROM sync_job j WHERE j.started_at < ?"
