@@ -110,6 +110,8 @@ public final class NavsyncConfiguration implements CamelConfiguration {
         BulkActions bulkActions = new BulkActions(api);
 
         SynchronizationJobs jobs = new SynchronizationJobs(store, mappings);
+        jobs.reportTo(new navsync.monitoring.JobMetrics(() -> registry.lookupByNameAndType("metricsRegistry",
+                io.micrometer.core.instrument.MeterRegistry.class)));
         SyncEngine engine = new SyncEngine(schema, new NavQueries(schema, dialect), nav, api, bulkActions, store, mappings, jobs,
                 settings.integer("navsync.sync.skip-after-failures", 3));
         SynchronizationService synchronization = new SynchronizationService(camel, jobs, mappings, store,
@@ -124,6 +126,7 @@ public final class NavsyncConfiguration implements CamelConfiguration {
         registry.bind("synchronizationJobs", jobs);
         registry.bind("synchronizationService", synchronization);
         registry.bind("connectionApi", new ConnectionApi(new ConnectionCheck(api, bulkActions), mappings));
+        registerHealthChecks(registry, nav, store, api);
         registry.bind("navReader", engine.navReader());
         registry.bind("salesSource", engine.salesSource());
         registry.bind("syncSteps", engine.steps());
@@ -225,5 +228,33 @@ public final class NavsyncConfiguration implements CamelConfiguration {
         profile.setMaxQueueSize(threads);
         profile.setRejectedPolicy(ThreadPoolRejectedPolicy.CallerRuns);
         return camel.getExecutorServiceManager().newThreadPool(NavsyncConfiguration.class, "salesWriters", profile);
+    }
+
+    /**
+     * Health of what navsync needs, in /observe/health: the NAV database, the state store, Sales
+     * (signed in, WhoAmI). Camel's health registry picks up the checks bound in its bean registry.
+     */
+    private static void registerHealthChecks(org.apache.camel.spi.Registry registry, javax.sql.DataSource nav,
+                                             StateStore store, SalesWebApi api) {
+        registry.bind("navsync-health-nav-database",
+                new navsync.monitoring.DependencyCheck("nav-database", () -> valid(nav, "NAV database")));
+        registry.bind("navsync-health-state-store",
+                new navsync.monitoring.DependencyCheck("state-store", () -> valid(store.dataSource(), "state store")));
+        registry.bind("navsync-health-sales", new navsync.monitoring.DependencyCheck("sales", () -> {
+            navsync.sales.SalesResponse whoAmI = api.get("WhoAmI");
+            if (!whoAmI.isSuccess()) {
+                throw new IllegalStateException("Sales WhoAmI answered " + whoAmI.status() + ": " + whoAmI.error());
+            }
+            return "signed in as user " + whoAmI.json().path("UserId").asText();
+        }));
+    }
+
+    private static String valid(javax.sql.DataSource ds, String what) throws java.sql.SQLException {
+        try (java.sql.Connection c = ds.getConnection()) {
+            if (!c.isValid(5)) {
+                throw new java.sql.SQLException(what + ": the connection is not valid");
+            }
+            return what + " reachable";
+        }
     }
 }

@@ -30,6 +30,7 @@ public final class SynchronizationJobs {
 
     private final StateStore store;
     private final Mappings mappings;
+    private volatile navsync.monitoring.JobMetrics metrics = new navsync.monitoring.JobMetrics(() -> null);
     private final Map<String, UUID> running = new ConcurrentHashMap<>();
     /** Cluster-wide locks of the mappings this instance runs (see MappingLocks). */
     private final Map<String, navsync.state.MappingLocks.Held> locks = new ConcurrentHashMap<>();
@@ -37,6 +38,11 @@ public final class SynchronizationJobs {
     public SynchronizationJobs(StateStore store, Mappings mappings) {
         this.store = store;
         this.mappings = mappings;
+    }
+
+    /** Where finished passes are counted (Camel's Prometheus registry). */
+    public void reportTo(navsync.monitoring.JobMetrics metrics) {
+        this.metrics = metrics;
     }
 
     /** Opens a job for a pass: recorded and committed, so callers can follow it by id. */
@@ -179,6 +185,10 @@ public final class SynchronizationJobs {
             String summary = summary(run, c);
             store.jobs().finish(run.id(), SyncJob.SUCCEEDED, summary);
             LOG.info(summary);
+            if (!run.isPreview()) {
+                metrics.finished(run.mapping().name(), run.pass().name(), SyncJob.SUCCEEDED, c,
+                        Duration.between(run.startedAt(), java.time.Instant.now()));
+            }
         } finally {
             ended(run);
         }
@@ -199,6 +209,8 @@ public final class SynchronizationJobs {
             String message = "stopped: " + (cause == null ? "unknown error" : rootMessage(cause))
                     + "; " + summary(run, run.counters());
             store.jobs().finish(run.id(), SyncJob.FAILED, message);
+            metrics.finished(run.mapping().name(), run.pass().name(), SyncJob.FAILED, run.counters(),
+                    Duration.between(run.startedAt(), java.time.Instant.now()));
             LOG.error("{} {} job {} {}", run.mapping().name(), run.pass(), run.id(), message, cause);
         } finally {
             ended(run);
