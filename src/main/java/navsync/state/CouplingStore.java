@@ -127,23 +127,23 @@ public final class CouplingStore {
 
     /** NAV keys of failed, not skipped couplings: the retry set of a pass. */
     public List<String> failedNavKeys(String mapping, Direction pass) {
-        return navKeysWithResult(mapping, pass, SyncResult.Failure, SyncResult.Failure);
+        return navKeysWithResult(mapping, pass, SyncResult.Failure);
     }
 
     /** NAV keys of couplings whose second-pass lookups wait: the records of a second pass. */
     public List<String> awaitingSecondPass(String mapping, Direction pass) {
-        return navKeysWithResult(mapping, pass, SyncResult.Partial, SyncResult.Partial);
+        return navKeysWithResult(mapping, pass, SyncResult.Partial);
     }
 
-    private List<String> navKeysWithResult(String mapping, Direction pass, SyncResult result, SyncResult orResult) {
+    /** An equality on the result column, so that H2 seeks the (mapping, result, skipped) index; an IN list would scan. */
+    private List<String> navKeysWithResult(String mapping, Direction pass, SyncResult result) {
         String column = resultColumn(pass);
         return store.inTransaction(c -> {
             List<String> keys = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT nav_key FROM coupling WHERE mapping_name = ? AND "
-                    + column + " IN (?, ?) AND skipped = FALSE ORDER BY nav_key")) {
+                    + column + " = ? AND skipped = FALSE ORDER BY nav_key")) {
                 ps.setString(1, mapping);
                 ps.setString(2, result.name());
-                ps.setString(3, orResult.name());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         keys.add(rs.getString(1));
