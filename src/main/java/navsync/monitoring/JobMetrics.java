@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,33 +19,19 @@ import navsync.state.JobCounters;
  */
 public final class JobMetrics {
 
-    private final Supplier<MeterRegistry> lookup;
-    private volatile MeterRegistry registry;
+    private final CamelMeterRegistry registry;
     /** mapping/direction -> the last finished run (records/s, end in epoch seconds). */
     private final Map<String, AtomicReference<double[]>> lastRuns = new ConcurrentHashMap<>();
 
     /** @param lookup Camel's registry (bound once Camel has started), or a supplier of null for none */
     public JobMetrics(Supplier<MeterRegistry> lookup) {
-        this.lookup = lookup;
+        this.registry = new CamelMeterRegistry(lookup, r -> { });
     }
 
-    private MeterRegistry registry() {
-        MeterRegistry r = registry;
-        if (r == null) {
-            synchronized (this) {
-                if (registry == null) {
-                    MeterRegistry found = lookup.get();
-                    registry = found == null ? new SimpleMeterRegistry() : found;
-                }
-                r = registry;
-            }
-        }
-        return r;
-    }
 
     /** A finished (or stopped) pass of a mapping. */
     public void finished(String mapping, String direction, String status, JobCounters counters, Duration elapsed) {
-        MeterRegistry r = registry();
+        MeterRegistry r = registry.get();
         count(r, mapping, direction, "inserted", counters.inserted());
         count(r, mapping, direction, "modified", counters.modified());
         count(r, mapping, direction, "deleted", counters.deleted());

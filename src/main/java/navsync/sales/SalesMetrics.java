@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.function.Supplier;
 
@@ -20,34 +19,21 @@ public final class SalesMetrics {
     /** Why a request waits before being sent again. */
     public enum WaitReason { throttled, server_error, timeout_or_io }
 
-    private final Supplier<MeterRegistry> lookup;
-    private final ParallelLimit limit;
-    private volatile MeterRegistry registry;
+    private final navsync.monitoring.CamelMeterRegistry registry;
 
-    /** @param lookup the registry to use, or null when metrics are off */
+    /** @param lookup the registry to use, or a supplier of null when metrics are off */
     public SalesMetrics(Supplier<MeterRegistry> lookup, ParallelLimit limit) {
-        this.lookup = lookup;
-        this.limit = limit;
+        this.registry = new navsync.monitoring.CamelMeterRegistry(lookup, r -> {
+            Gauge.builder("navsync.sales.parallel.limit", limit, ParallelLimit::limit)
+                    .description("Parallel Web API requests allowed: the configured maximum, lowered to x-ms-dop-hint")
+                    .register(r);
+            Gauge.builder("navsync.sales.parallel.peak", limit, ParallelLimit::peak)
+                    .description("Most Web API requests in flight at once").register(r);
+        });
     }
 
     private MeterRegistry registry() {
-        MeterRegistry r = registry;
-        if (r == null) {
-            synchronized (this) {
-                if (registry == null) {
-                    MeterRegistry found = lookup.get();
-                    r = found == null ? new SimpleMeterRegistry() : found;
-                    Gauge.builder("navsync.sales.parallel.limit", limit, ParallelLimit::limit)
-                            .description("Parallel Web API requests allowed: the configured maximum, lowered to x-ms-dop-hint")
-                            .register(r);
-                    Gauge.builder("navsync.sales.parallel.peak", limit, ParallelLimit::peak)
-                            .description("Most Web API requests in flight at once").register(r);
-                    registry = r;
-                }
-                r = registry;
-            }
-        }
-        return r;
+        return registry.get();
     }
 
     public void waited(WaitReason reason, Duration pause) {
