@@ -31,6 +31,8 @@ import java.util.Map;
  * @param salesChanges            how the Sales -> NAV pass finds changed Sales rows
  * @param deletionSweep           how often couplings are checked for records deleted on either side
  * @param option                  for an option mapping, the choice column its records pair with; else null
+ * @param pairs                   derived from {@code fields} (whatever is passed): those with a field on both
+ *                                sides, kept because every record of a pass walks them several times
  */
 public record IntegrationTableMapping(String name, Path file, String table, String sqlTable, String navKeyColumn,
                                       SalesEntity entity, Direction direction, boolean synchOnlyCoupledRecords,
@@ -39,7 +41,26 @@ public record IntegrationTableMapping(String name, Path file, String table, Stri
                                       ConflictResolution conflictResolution, ConflictResolution mergeFallback,
                                       DeletionResolution deletionResolution, String numberSeries,
                                       Map<String, Object> navDefaults, Schedule schedule, SkipPolicy skipPolicy,
-                                      SalesChanges salesChanges, DeletionSweep deletionSweep, OptionMapping option) {
+                                      SalesChanges salesChanges, DeletionSweep deletionSweep, OptionMapping option,
+                                      List<FieldMapping> pairs) {
+
+    public IntegrationTableMapping {
+        pairs = fields.stream().filter(FieldMapping::isPair).toList();
+    }
+
+    public IntegrationTableMapping(String name, Path file, String table, String sqlTable, String navKeyColumn,
+                                   SalesEntity entity, Direction direction, boolean synchOnlyCoupledRecords,
+                                   List<TableFilterCondition> tableFilter, String integrationTableFilter,
+                                   List<FieldMapping> fields, int batchSize, List<String> dependsOn,
+                                   ConflictResolution conflictResolution, ConflictResolution mergeFallback,
+                                   DeletionResolution deletionResolution, String numberSeries,
+                                   Map<String, Object> navDefaults, Schedule schedule, SkipPolicy skipPolicy,
+                                   SalesChanges salesChanges, DeletionSweep deletionSweep, OptionMapping option) {
+        this(name, file, table, sqlTable, navKeyColumn, entity, direction, synchOnlyCoupledRecords, tableFilter,
+                integrationTableFilter, fields, batchSize, dependsOn, conflictResolution, mergeFallback,
+                deletionResolution, numberSeries, navDefaults, schedule, skipPolicy, salesChanges, deletionSweep, option,
+                null);
+    }
 
     /** NAV records paired with the options of a choice column, not with rows. */
     public boolean isOptionMapping() {
@@ -56,8 +77,4 @@ public record IntegrationTableMapping(String name, Path file, String table, Stri
         return fields.stream().filter(f -> f.direction().includes(pass)).toList();
     }
 
-    /** Pairs with a field on both sides (not constants). */
-    public List<FieldMapping> pairs() {
-        return fields.stream().filter(FieldMapping::isPair).toList();
-    }
 }
