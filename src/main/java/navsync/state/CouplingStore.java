@@ -92,8 +92,9 @@ public final class CouplingStore {
 
     /**
      * The couplings whose {@code column} is one of {@code values}, by that value, one query per chunk.
-     * The condition is a row-value IN over (mapping_name, column) so that H2 looks each pair up in the
-     * index; {@code mapping_name = ? AND column IN (...)} makes it scan every coupling of the mapping.
+     * Each database gets the form it serves from the index: H2 a row-value IN over (mapping_name, column)
+     * ({@code mapping_name = ? AND column IN (...)} makes it scan every coupling of the mapping),
+     * PostgreSQL {@code = ANY (array)} (planning the row-value IN of 500 pairs takes it ~100 ms).
      */
     private <K> Map<K, Coupling> findBy(String mapping, String column, Collection<K> values,
                                         java.util.function.Function<Coupling, K> keyOf) {
@@ -101,27 +102,36 @@ public final class CouplingStore {
         if (values.isEmpty()) {
             return out;
         }
+        return store.inTransaction(c -> findBy(c, mapping, column, values, keyOf));
+    }
+
+    private <K> Map<K, Coupling> findBy(Connection c, String mapping, String column, Collection<K> values,
+                                               java.util.function.Function<Coupling, K> keyOf) throws SQLException {
+        Map<K, Coupling> out = new HashMap<>();
         List<K> all = new ArrayList<>(values);
-        store.inTransaction(c -> {
-            for (int from = 0; from < all.size(); from += IN_CHUNK) {
-                List<K> chunk = all.subList(from, Math.min(all.size(), from + IN_CHUNK));
-                String sql = "SELECT " + COLUMNS + " FROM coupling WHERE (mapping_name, " + column + ") IN ("
-                        + "(?, ?),".repeat(chunk.size() - 1) + "(?, ?))";
-                try (PreparedStatement ps = c.prepareStatement(sql)) {
+        for (int from = 0; from < all.size(); from += IN_CHUNK) {
+            List<K> chunk = all.subList(from, Math.min(all.size(), from + IN_CHUNK));
+            String sql = "SELECT " + COLUMNS + " FROM coupling WHERE " + (store.postgres()
+                    ? "mapping_name = ? AND " + column + " = ANY (?)"
+                    : "(mapping_name, " + column + ") IN (" + "(?, ?),".repeat(chunk.size() - 1) + "(?, ?))");
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                if (store.postgres()) {
+                    ps.setString(1, mapping);
+                    ps.setArray(2, c.createArrayOf(chunk.get(0) instanceof UUID ? "uuid" : "varchar", chunk.toArray()));
+                } else {
                     for (int i = 0; i < chunk.size(); i++) {
                         ps.setString(2 * i + 1, mapping);
                         ps.setObject(2 * i + 2, chunk.get(i));
                     }
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            Coupling coupling = read(rs);
-                            out.put(keyOf.apply(coupling), coupling);
-                        }
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Coupling coupling = read(rs);
+                        out.put(keyOf.apply(coupling), coupling);
                     }
                 }
             }
-            return null;
-        });
+        }
         return out;
     }
 
@@ -227,7 +237,10 @@ public final class CouplingStore {
     /** Removes every coupling of a mapping (NAV's "Delete Couplings" of a table); returns how many there were. */
     public int deleteAll(String mapping) {
         return store.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM coupling WHERE mapping_name = ?")) {
+            try (PreparedStatement intents = c.prepareStatement("DELETE FROM coupling_intent WHERE mapping_name = ?");
+                 PreparedStatement ps = c.prepareStatement("DELETE FROM coupling WHERE mapping_name = ?")) {
+                intents.setString(1, mapping);
+                intents.executeUpdate();
                 ps.setString(1, mapping);
                 return ps.executeUpdate();
             }
@@ -363,20 +376,94 @@ public final class CouplingStore {
             return;
         }
         store.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO coupling (mapping_name, nav_key, nav_record_id,"
-                    + " sales_id, created_at) VALUES (?, ?, ?, ?, ?)")) {
-                OffsetDateTime now = now();
-                for (NewCoupling n : couplings) {
-                    ps.setString(1, mapping);
-                    ps.setString(2, n.navKey());
-                    ps.setObject(3, n.navRecordId());
-                    ps.setObject(4, n.salesId());
-                    ps.setObject(5, now);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
+            insertPending(c, mapping, couplings);
+            return null;
+        });
+    }
+
+    private static void insertPending(Connection c, String mapping, Collection<NewCoupling> couplings) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO coupling (mapping_name, nav_key, nav_record_id,"
+                + " sales_id, created_at) VALUES (?, ?, ?, ?, ?)")) {
+            OffsetDateTime now = now();
+            for (NewCoupling n : couplings) {
+                ps.setString(1, mapping);
+                ps.setString(2, n.navKey());
+                ps.setObject(3, n.navRecordId());
+                ps.setObject(4, n.salesId());
+                ps.setObject(5, now);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** The new couplings of a batch, recorded (committed) before its writes; see {@link #recordIntent}. */
+    public record Intent(UUID id, List<NewCoupling> couplings) {
+    }
+
+    /**
+     * Records the new couplings of a batch as one row and commits it, before anything is written: the
+     * batch's {@link #applyOutcomes} inserts them and removes the row. Null when there are none.
+     */
+    public Intent recordIntent(String mapping, List<NewCoupling> couplings) {
+        if (couplings.isEmpty()) {
+            return null;
+        }
+        Intent intent = new Intent(UUID.randomUUID(), List.copyOf(couplings));
+        StringBuilder lines = new StringBuilder(couplings.size() * 64);
+        for (NewCoupling n : couplings) {
+            lines.append(n.salesId()).append('\t').append(n.navRecordId() == null ? "" : n.navRecordId())
+                    .append('\t').append(n.navKey()).append('\n');
+        }
+        store.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO coupling_intent (id, mapping_name, couplings,"
+                    + " created_at) VALUES (?, ?, ?, ?)")) {
+                ps.setObject(1, intent.id());
+                ps.setString(2, mapping);
+                ps.setString(3, lines.toString());
+                ps.setObject(4, now());
+                ps.executeUpdate();
             }
             return null;
+        });
+        return intent;
+    }
+
+    /**
+     * Turns the intents a dead process left for a mapping into pending couplings (those whose NAV key
+     * and Sales id are not coupled yet), so that its next pass writes under the same ids. Call only
+     * while holding the mapping. Returns how many couplings it added.
+     */
+    public int recoverIntents(String mapping) {
+        return store.inTransaction(c -> {
+            List<NewCoupling> left = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT couplings FROM coupling_intent WHERE mapping_name = ?")) {
+                ps.setString(1, mapping);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        for (String line : rs.getString(1).split("\n")) {
+                            String[] parts = line.split("\t", 3);
+                            left.add(new NewCoupling(parts[2], parts[1].isEmpty() ? null : UUID.fromString(parts[1]),
+                                    UUID.fromString(parts[0])));
+                        }
+                    }
+                }
+            }
+            if (left.isEmpty()) {
+                return 0;
+            }
+            Map<String, NewCoupling> byKey = new HashMap<>();
+            left.forEach(n -> byKey.put(n.navKey(), n));
+            Map<String, Coupling> coupled = findBy(c, mapping, "nav_key", byKey.keySet(), Coupling::navKey);
+            Map<UUID, Coupling> bySales = findBy(c, mapping, "sales_id",
+                    byKey.values().stream().map(NewCoupling::salesId).toList(), Coupling::salesId);
+            byKey.values().removeIf(n -> coupled.containsKey(n.navKey()) || bySales.containsKey(n.salesId()));
+            insertPending(c, mapping, byKey.values());
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM coupling_intent WHERE mapping_name = ?")) {
+                ps.setString(1, mapping);
+                ps.executeUpdate();
+            }
+            return byKey.size();
         });
     }
 
@@ -386,8 +473,21 @@ public final class CouplingStore {
      */
     public void applyOutcomes(Connection c, String mapping, Direction pass, UUID jobId, SkipPolicy skip,
                               List<? extends Outcome> outcomes) throws SQLException {
+        applyOutcomes(c, mapping, pass, jobId, skip, outcomes, null);
+    }
+
+    /**
+     * As above, for a batch that recorded an {@link Intent}: its new couplings are inserted (those
+     * synchronized with their baseline in one write, the others pending, then their outcome applied)
+     * and the intent is removed.
+     */
+    public void applyOutcomes(Connection c, String mapping, Direction pass, UUID jobId, SkipPolicy skip,
+                              List<? extends Outcome> outcomes, Intent intent) throws SQLException {
         String prefix = pass == Direction.ToIntegrationTable ? "to_" : "from_";
         OffsetDateTime now = now();
+        if (intent != null) {
+            outcomes = insertNew(c, mapping, prefix, jobId, now, outcomes, intent);
+        }
         try (PreparedStatement ok = c.prepareStatement("UPDATE coupling SET nav_version = ?, synced_values = ?, "
                 + prefix + "result = ?, " + prefix + "job_id = ?, " + prefix + "synced_at = ?, failure_count = 0,"
                 + " last_error = NULL WHERE mapping_name = ? AND nav_key = ?");
@@ -432,6 +532,45 @@ public final class CouplingStore {
             }
             removed.executeBatch();
         }
+    }
+
+    /** Inserts an intent's couplings and removes it; returns the outcomes left to apply as updates. */
+    private static List<? extends Outcome> insertNew(Connection c, String mapping, String prefix, UUID jobId,
+                                                     OffsetDateTime now, List<? extends Outcome> outcomes, Intent intent)
+            throws SQLException {
+        Map<String, NewCoupling> fresh = new HashMap<>();
+        intent.couplings().forEach(n -> fresh.put(n.navKey(), n));
+        List<Outcome> rest = new ArrayList<>(outcomes.size());
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO coupling (mapping_name, nav_key, nav_record_id,"
+                + " sales_id, nav_version, synced_values, " + prefix + "result, " + prefix + "job_id, " + prefix
+                + "synced_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (Outcome outcome : outcomes) {
+                NewCoupling n = outcome instanceof Synchronized ? fresh.remove(outcome.navKey()) : null;
+                if (n == null) {
+                    rest.add(outcome);
+                    continue;
+                }
+                Synchronized s = (Synchronized) outcome;
+                ps.setString(1, mapping);
+                ps.setString(2, n.navKey());
+                ps.setObject(3, n.navRecordId());
+                ps.setObject(4, n.salesId());
+                ps.setLong(5, s.navVersion());
+                ps.setString(6, s.syncedValues());
+                ps.setString(7, (s.awaitingSecondPass() ? SyncResult.Partial : SyncResult.Success).name());
+                ps.setObject(8, jobId);
+                ps.setObject(9, now);
+                ps.setObject(10, now);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        insertPending(c, mapping, fresh.values());
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM coupling_intent WHERE id = ?")) {
+            ps.setObject(1, intent.id());
+            ps.executeUpdate();
+        }
+        return rest;
     }
 
     static String truncate(String text, int max) {

@@ -21,8 +21,11 @@ public final class StateStore implements AutoCloseable {
     private final OptionCouplingStore optionCouplings;
     private final MappingLocks mappingLocks;
 
-    private StateStore(HikariDataSource dataSource, MappingLocks mappingLocks) {
+    private final boolean postgres;
+
+    private StateStore(HikariDataSource dataSource, MappingLocks mappingLocks, boolean postgres) {
         this.dataSource = dataSource;
+        this.postgres = postgres;
         this.mappingLocks = mappingLocks;
         this.couplings = new CouplingStore(this);
         this.jobs = new JobStore(this);
@@ -54,12 +57,18 @@ public final class StateStore implements AutoCloseable {
             ds.close();
             throw e;
         }
-        return new StateStore(ds, postgres ? MappingLocks.postgres(jdbcUrl, user, password) : MappingLocks.IN_PROCESS);
+        return new StateStore(ds, postgres ? MappingLocks.postgres(jdbcUrl, user, password) : MappingLocks.IN_PROCESS,
+                postgres);
     }
 
     /** A PostgreSQL store can be shared by several navsync instances (and their Quartz cluster). */
     public static boolean isPostgres(String jdbcUrl) {
         return jdbcUrl.startsWith("jdbc:postgresql:");
+    }
+
+    /** The store is PostgreSQL (otherwise H2): where the two need different SQL for the same query plan. */
+    boolean postgres() {
+        return postgres;
     }
 
     /** Several navsync instances may share this store (PostgreSQL), and with it their Quartz triggers. */

@@ -103,7 +103,7 @@ final class NavToSales {
         }
         // the ids of new rows are committed before the write: a rerun after a crash reuses them
         if (!run.isPreview()) {
-            store.couplings().insertPending(mapping.name(), newCouplings);
+            batch.intent = store.couplings().recordIntent(mapping.name(), newCouplings);
         }
         if (!needSales.isEmpty()) {
             reconcileWithSales(mapping, batch, needSales);

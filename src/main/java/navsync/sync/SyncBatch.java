@@ -40,6 +40,8 @@ public final class SyncBatch {
     Map<String, Long> navVersions = Map.of();
     /** Records synchronized but for second-pass lookups whose related record is not coupled yet. */
     final java.util.Set<String> awaitingSecondPass = new java.util.HashSet<>();
+    /** The batch's new couplings, recorded before its writes; its commit inserts them. */
+    CouplingStore.Intent intent;
     int unchanged;
     int skipped;
 

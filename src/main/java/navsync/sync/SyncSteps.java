@@ -195,7 +195,7 @@ public final class SyncSteps {
             return batch;
         }
         store.inTransaction(c -> {
-            store.couplings().applyOutcomes(c, mapping.name(), run.pass(), run.id(), skip, outcomes);
+            store.couplings().applyOutcomes(c, mapping.name(), run.pass(), run.id(), skip, outcomes, batch.intent);
             store.jobs().record(c, run.id(), mapping.name(), delta, batch.errors);
             return null;
         });

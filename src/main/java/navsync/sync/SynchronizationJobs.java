@@ -79,6 +79,7 @@ public final class SynchronizationJobs {
                     MappingBusyException.elsewhere(mappingName, store.jobs().latest(mappingName, 10).stream()
                             .filter(j -> j.status().equals(SyncJob.RUNNING)).map(SyncJob::id).findFirst().orElse(null)));
             locks.put(mappingName, lock);
+            store.couplings().recoverIntents(mappingName);
             UUID id = store.jobs().start(mappingName, pass.name(), type);
             running.put(mappingName, id);
             return new JobRun(id, mapping, pass, store.watermarks().get(mappingName, pass.name()).orElse(null), preview);

@@ -55,6 +55,63 @@ abstract class StateStoreContract {
     }
 
     @Test
+    void aBatchIntentBecomesCouplingsWhenTheBatchCommits() throws Exception {
+        UUID recordId = UUID.randomUUID();
+        CouplingStore.Intent intent = store.couplings().recordIntent("CUSTOMER", List.of(
+                new CouplingStore.NewCoupling("10000", recordId, UUID.randomUUID()),
+                new CouplingStore.NewCoupling("20000", null, UUID.randomUUID()),
+                new CouplingStore.NewCoupling("30000", null, UUID.randomUUID())));
+        assertThat(store.couplings().count("CUSTOMER")).isZero();
+
+        UUID job = store.jobs().start("CUSTOMER", "ToIntegrationTable", "Synchronization");
+        store.inTransaction(c -> {
+            store.couplings().applyOutcomes(c, "CUSTOMER", Direction.ToIntegrationTable, job, SkipPolicy.afterFailures(3),
+                    List.of(new CouplingStore.Synchronized("10000", 7L, "{\"name\":\"A\"}"),
+                            new CouplingStore.Synchronized("20000", 8L, "{}").awaiting(),
+                            new CouplingStore.Failed("30000", "Sales account: bad name")), intent);
+            return null;
+        });
+        Map<String, Coupling> coupled = store.couplings().findByNavKeys("CUSTOMER", List.of("10000", "20000", "30000"));
+        Coupling first = coupled.get("10000");
+        assertThat(first.salesId()).isEqualTo(intent.couplings().get(0).salesId());
+        assertThat(first.navRecordId()).isEqualTo(recordId);
+        assertThat(first.navVersion()).isEqualTo(7L);
+        assertThat(first.syncedValues()).isEqualTo("{\"name\":\"A\"}");
+        assertThat(first.toResult()).isEqualTo(SyncResult.Success);
+        assertThat(first.toJobId()).isEqualTo(job);
+        assertThat(coupled.get("20000").toResult()).isEqualTo(SyncResult.Partial);
+        // a failed new record keeps its Sales id (its write may have landed) and is retried
+        Coupling failed = coupled.get("30000");
+        assertThat(failed.salesId()).isEqualTo(intent.couplings().get(2).salesId());
+        assertThat(failed.isPending()).isTrue();
+        assertThat(failed.failureCount()).isEqualTo(1);
+        assertThat(store.couplings().failedNavKeys("CUSTOMER", Direction.ToIntegrationTable)).containsExactly("30000");
+        assertThat(store.couplings().recoverIntents("CUSTOMER")).as("the commit removed the intent").isZero();
+    }
+
+    @Test
+    void anIntentLeftByADeadProcessBecomesPendingCouplingsUnlessAlreadyCoupled() {
+        UUID salesId = UUID.randomUUID();
+        UUID recordId = UUID.randomUUID();
+        UUID coupledMeanwhile = UUID.randomUUID();
+        store.couplings().recordIntent("CUSTOMER", List.of(new CouplingStore.NewCoupling("10000", recordId, salesId),
+                new CouplingStore.NewCoupling("20000", null, coupledMeanwhile)));
+        store.couplings().recordIntent("CONTACT", List.of(new CouplingStore.NewCoupling("CT1", null, UUID.randomUUID())));
+        store.couplings().insertPending("CUSTOMER", List.of(new CouplingStore.NewCoupling("20000", null, UUID.randomUUID())));
+
+        assertThat(store.couplings().recoverIntents("CUSTOMER")).isEqualTo(1);
+
+        Coupling recovered = store.couplings().findByNavKey("CUSTOMER", "10000").orElseThrow();
+        assertThat(recovered.isPending()).isTrue();
+        assertThat(recovered.salesId()).isEqualTo(salesId);
+        assertThat(recovered.navRecordId()).isEqualTo(recordId);
+        assertThat(store.couplings().findBySalesId("CUSTOMER", coupledMeanwhile)).isEmpty();
+        assertThat(store.couplings().recoverIntents("CUSTOMER")).isZero();
+        assertThat(store.couplings().count("CONTACT")).as("other mappings' intents wait for their own jobs").isZero();
+        assertThat(store.couplings().recoverIntents("CONTACT")).isEqualTo(1);
+    }
+
+    @Test
     void aNavRecordAndASalesRowAreCoupledAtMostOncePerMapping() {
         UUID salesId = UUID.randomUUID();
         store.couplings().insertPending("CUSTOMER", List.of(new CouplingStore.NewCoupling("10000", null, salesId)));
