@@ -16,6 +16,7 @@ import navsync.mapping.IntegrationTableMapping;
 import navsync.mapping.SalesChanges;
 import navsync.sales.SalesReader;
 import navsync.state.CouplingStore;
+import navsync.state.JobCounters;
 import navsync.state.StateStore;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
@@ -65,8 +66,15 @@ public final class CouplingSweep {
             return Collections.emptyIterator();
         }
         run.sweepsDeletions();
+        // the pairs this pass has just synchronized are known to exist on both sides: when that is all
+        // of them (a first pass, say), there is nothing to sweep
+        JobCounters done = run.counters();
+        if (done.inserted() + done.modified() + done.unchanged() >= store.couplings().count(mapping.name())) {
+            LOG.info("{} {} job {}: deletion sweep: this pass synchronized every coupled pair", mapping.name(),
+                    run.pass(), run.id());
+            return Collections.emptyIterator();
+        }
         boolean salesSide = mapping.salesChanges() != SalesChanges.changeTracking;
-        // the pairs this pass has just synchronized are known to exist on both sides
         Iterator<Deletions.Gone> sweep = sweep(mapping, salesSide, run.id());
         long started = System.nanoTime();
         return new Iterator<>() {
