@@ -401,7 +401,9 @@ public final class BenchWorker {
         static State open(Options o, Path work) throws SQLException {
             String kind = o.text("state", "h2");
             if (kind.equals("h2")) {
-                return new State("jdbc:h2:file:" + work.toAbsolutePath().resolve("state"), "sa", null, null);
+                // as navsync's default store (NavsyncConfiguration): a commit is on disk when it returns
+                return new State("jdbc:h2:file:" + work.toAbsolutePath().resolve("state") + ";WRITE_DELAY=0", "sa", null,
+                        null);
             }
             if (!kind.equals("postgres")) {
                 throw new IllegalArgumentException("--state is h2 or postgres, not " + kind);

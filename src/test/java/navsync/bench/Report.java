@@ -51,6 +51,7 @@ final class Report {
         JsonNode million = task("million");
         JsonNode s2n = task("sales-to-nav");
         JsonNode remote = task("remote");
+        JsonNode remotePerRecord = task("remote-per-record");
         double navsyncRate = ok(initial) ? initial.path("initial").path("recordsPerSecond").asDouble() : Double.NaN;
 
         if (initial != null) {
@@ -120,6 +121,15 @@ final class Report {
             row("6", "remote organization model (" + remote.path("sandbox").asText() + "): initial sync", remote,
                     r.path("records").asLong(), seconds, r.path("recordsPerSecond").asDouble(), heap(r, remote),
                     "", "< 10 min", verdict(met, remote));
+        }
+        if (remotePerRecord != null) {
+            double ratio = (remote != null && ok(remote) ? remote.path("initial").path("recordsPerSecond").asDouble()
+                    : Double.NaN) / remotePerRecord.path("recordsPerSecond").asDouble();
+            summary.put("remoteNavsyncOverPerRecord", ratio);
+            row("6b", "per-record writer against the same remote model, its first " + count(remotePerRecord.path("records")
+                    .asLong()) + " records", remotePerRecord, remotePerRecord.path("records").asLong(),
+                    remotePerRecord.path("seconds").asDouble(), remotePerRecord.path("recordsPerSecond").asDouble(), "",
+                    String.format(Locale.ROOT, "navsync (6) / per-record = **%.0fx**", ratio), "", "");
         }
         if (million != null) {
             JsonNode m = million.path("initial");
