@@ -11,6 +11,7 @@ import java.util.UUID;
 import navsync.mapping.Direction;
 import navsync.mapping.IntegrationTableMapping;
 import navsync.mapping.SkipPolicy;
+import navsync.sales.SalesIds;
 import navsync.sales.SalesReader;
 import navsync.state.Coupling;
 import navsync.state.CouplingStore;
@@ -79,7 +80,7 @@ public final class CouplingService {
         if (existing.isPresent() && !request.recouple()) {
             throw new CouplingConflictException(navRecordCoupled(mapping, existing.get()));
         }
-        UUID salesId = request.createNew() ? UUID.randomUUID() : findSalesRow(mapping, request);
+        UUID salesId = request.createNew() ? SalesIds.next() : findSalesRow(mapping, request);
         Optional<Coupling> other = store.couplings().findBySalesId(mapping.name(), salesId);
         if (other.isPresent() && !other.get().navKey().equals(navKey)) {
             if (!request.recouple()) {

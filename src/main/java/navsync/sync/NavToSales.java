@@ -11,6 +11,7 @@ import navsync.mapping.Direction;
 import navsync.mapping.IntegrationTableMapping;
 import navsync.nav.NavChange;
 import navsync.nav.NavQueries;
+import navsync.sales.SalesIds;
 import navsync.sales.SalesReader;
 import navsync.sales.SalesWrite;
 import navsync.state.Coupling;
@@ -75,7 +76,7 @@ final class NavToSales {
             if (coupling == null && mapping.synchOnlyCoupledRecords() && !run.createsUncoupled()) {
                 continue; // NAV: uncoupled records are neither created nor counted
             }
-            UUID salesId = coupling == null ? UUID.randomUUID() : coupling.salesId();
+            UUID salesId = coupling == null ? SalesIds.next() : coupling.salesId();
             if (coupling == null) {
                 newCouplings.add(new CouplingStore.NewCoupling(key, recordId(row), salesId));
             }
