@@ -62,6 +62,10 @@ public final class CouplingStore {
         public Synchronized awaiting() {
             return new Synchronized(navKey, navVersion, syncedValues, true);
         }
+
+        SyncResult result() {
+            return awaitingSecondPass ? SyncResult.Partial : SyncResult.Success;
+        }
     }
 
     /**
@@ -499,7 +503,7 @@ public final class CouplingStore {
                 if (outcome instanceof Synchronized s) {
                     ok.setLong(1, s.navVersion());
                     ok.setString(2, s.syncedValues());
-                    ok.setString(3, (s.awaitingSecondPass() ? SyncResult.Partial : SyncResult.Success).name());
+                    ok.setString(3, s.result().name());
                     ok.setObject(4, jobId);
                     ok.setObject(5, now);
                     ok.setString(6, mapping);
@@ -557,7 +561,7 @@ public final class CouplingStore {
                 ps.setObject(4, n.salesId());
                 ps.setLong(5, s.navVersion());
                 ps.setString(6, s.syncedValues());
-                ps.setString(7, (s.awaitingSecondPass() ? SyncResult.Partial : SyncResult.Success).name());
+                ps.setString(7, s.result().name());
                 ps.setObject(8, jobId);
                 ps.setObject(9, now);
                 ps.setObject(10, now);
