@@ -47,7 +47,7 @@ public final class ThroughputBenchmark {
             usage: ThroughputBenchmark [options]   (run from the project folder: it reads mappings/ and routes/)
               --quick                    small sizes to iterate: --n 5000 --incremental-small 10000
                                          --incremental-large 100000 --sales-to-nav 5000 --remote-n 5000
-                                         --million 100000 --repeat 3
+                                         --million 100000 --repeat 5
               --items LIST               comma list of %s (default: all)
               --n N                      customers in the NAV table for items 1-3 (default 100000)
               --incremental-small N      table size of the small incremental run (default 10000)
@@ -56,7 +56,7 @@ public final class ThroughputBenchmark {
                                          how the incremental (and Sales -> NAV) runs get the state of a finished
                                          initial pass: seeded in bulk and checked (default), or a navsync pass
               --changed N                rows edited in NAV before each incremental pass (default 100)
-              --repeat N                 incremental passes per table size; the median is reported (default 5)
+              --repeat N                 incremental passes per table size; the median is reported (default 15)
               --sales-to-nav N           accounts edited in Sales for the Sales -> NAV pass (default 100000)
               --remote-n N               accounts for the remote-organization run (default 70000)
               --remote-request-ms X      latency model: per request (default 80)
@@ -114,7 +114,7 @@ public final class ThroughputBenchmark {
         int incSmall = o.integer("incremental-small", 10_000);
         int incLarge = o.integer("incremental-large", quick ? 100_000 : 1_000_000);
         int changed = o.integer("changed", 100);
-        int repeat = o.integer("repeat", quick ? 3 : 5);
+        int repeat = o.integer("repeat", quick ? 5 : 15);
         int salesToNav = o.integer("sales-to-nav", quick ? 5_000 : 100_000);
         int remoteN = o.integer("remote-n", quick ? 5_000 : 70_000);
         int million = o.integer("million", quick ? 100_000 : 1_000_000);
