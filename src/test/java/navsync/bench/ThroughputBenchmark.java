@@ -41,7 +41,8 @@ public final class ThroughputBenchmark {
 
     static final List<String> ITEMS = List.of("initial", "per-record", "ceiling", "incremental", "sales-to-nav", "remote",
             "million");
-    static final List<String> FLAGS = List.of("quick", "jfr", "sandbox-in-process", "help", "no-protection");
+    static final List<String> FLAGS = List.of("quick", "jfr", "sandbox-in-process", "help", "no-protection",
+            "keep-databases");
 
     static final String USAGE = """
             usage: ThroughputBenchmark [options]   (run from the project folder: it reads mappings/ and routes/)
@@ -82,6 +83,7 @@ public final class ThroughputBenchmark {
                                          --postgres-url (default jdbc:postgresql://127.0.0.1:5432/test, user postgres)
               --set k=v,k=v              navsync configuration overrides for every navsync run
               --seed N                   synthetic data seed (default 42)
+              --keep-databases           keep each measurement's databases (deleted after it by default)
               --jfr                      record a JFR profile of every measured JVM (and sandbox JVM)
               --out DIR                  where runs, logs and results go (default target/bench)
               --write-doc FILE           also put the table into FILE between the bench:results markers
@@ -222,6 +224,9 @@ public final class ThroughputBenchmark {
             Bench.log("=== %s: %s, NAV table of %,d customers, -Xmx%s ===", task.id(), task.scenario(), task.tableRows(),
                     task.heap());
             results.set(task.id(), runWorker(task, runDir, databases.get(task.tableRows()), common, o));
+            if (!o.flag("keep-databases")) {
+                deleteDatabases(runDir.resolve(task.id().replace('+', '_')));
+            }
         }
         report.put("totalMinutes", Bench.seconds(System.nanoTime() - t0) / 60);
         report.put("loadAverageAtEnd", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
@@ -245,6 +250,24 @@ public final class ThroughputBenchmark {
             allOk &= r.path("ok").asBoolean(false);
         }
         System.exit(allOk ? 0 : 1);
+    }
+
+    /**
+     * Deletes a finished measurement's H2 databases (its copy of the NAV database, its state store): a
+     * full run would leave tens of gigabytes. Logs, results and profiles stay.
+     */
+    private static void deleteDatabases(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (var files = Files.walk(dir)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                String name = f.getFileName().toString();
+                if (name.endsWith(".mv.db") || name.endsWith(".trace.db")) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        }
     }
 
     /** A table size whose rows in the CUSTOMER filter (about 98% are not blocked) cover {@code wanted}. */
