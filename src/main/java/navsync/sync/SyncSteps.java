@@ -199,6 +199,7 @@ public final class SyncSteps {
             store.jobs().record(c, run.id(), mapping.name(), delta, batch.errors);
             return null;
         });
+        store.couplings().inserted(batch.intent == null ? 0 : batch.intent.couplings().size());
         run.add(delta);
         return batch;
     }
