@@ -136,15 +136,14 @@ public final class CouplingStore {
      */
     private <K> Map<K, Coupling> findBy(String mapping, String column, Collection<K> values,
                                         java.util.function.Function<Coupling, K> keyOf) {
-        Map<K, Coupling> out = new HashMap<>();
         if (values.isEmpty()) {
-            return out;
+            return new HashMap<>();
         }
         return store.inTransaction(c -> findBy(c, mapping, column, values, keyOf));
     }
 
     private <K> Map<K, Coupling> findBy(Connection c, String mapping, String column, Collection<K> values,
-                                               java.util.function.Function<Coupling, K> keyOf) throws SQLException {
+                                        java.util.function.Function<Coupling, K> keyOf) throws SQLException {
         Map<K, Coupling> out = new HashMap<>();
         List<K> all = new ArrayList<>(values);
         for (int from = 0; from < all.size(); from += IN_CHUNK) {

@@ -113,10 +113,7 @@ final class StateSeeder {
         for (Future<?> f : sent) {
             f.get();
         }
-        if (StateStore.isPostgres(store.dataSource().unwrap(com.zaxxer.hikari.HikariDataSource.class).getJdbcUrl())) {
-            // the statistics navsync's own initial pass leaves (CouplingStore#inserted)
-            store.inTransaction(c -> c.createStatement().execute("ANALYZE coupling"));
-        }
+        store.couplings().inserted((int) n); // the planner statistics navsync's own initial pass leaves (PostgreSQL)
         store.watermarks().set(mapping.name(), Direction.ToIntegrationTable.name(), Long.toString(highest.get()));
         store.jobs().finish(jobId, SyncJob.SUCCEEDED, "benchmark setup: " + n + " couplings seeded in bulk");
         return n;
