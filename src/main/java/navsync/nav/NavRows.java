@@ -10,8 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
@@ -19,8 +17,6 @@ import javax.sql.DataSource;
  * batches; the passes' streaming reads of whole tables go through camel-jdbc in the routes instead.
  */
 public final class NavRows {
-
-    private static final Pattern PARAMETER = Pattern.compile(":\\?(\\w+)");
 
     private NavRows() {
     }
@@ -37,15 +33,9 @@ public final class NavRows {
      */
     public static void stream(DataSource dataSource, NavQuery query, int fetchSize, int batchSize,
                               Consumer<List<Map<String, Object>>> each) {
-        List<Object> values = new ArrayList<>();
-        Matcher m = PARAMETER.matcher(query.sql());
-        StringBuilder sql = new StringBuilder();
-        while (m.find()) {
-            values.add(query.parameters().get(m.group(1)));
-            m.appendReplacement(sql, "?");
-        }
-        m.appendTail(sql);
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
+        List<Object> values = query.jdbcParameters();
+        String sql = query.jdbcSql();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < values.size(); i++) {
                 ps.setObject(i + 1, values.get(i));
             }

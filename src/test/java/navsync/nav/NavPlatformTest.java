@@ -8,10 +8,12 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import navsync.mapping.IntegrationTableMapping;
 import navsync.mapping.MappingException;
 import navsync.mapping.MappingLoader;
@@ -31,10 +33,7 @@ class NavPlatformTest {
     @Test
     void businessCentralTablesCarryTheAppIdAndTheSystemId() throws Exception {
         try (HikariDataSource nav = demo("bc")) {
-            for (String table : DemoNavDatabase.TABLES) {
-                execute(nav, "ALTER TABLE " + NavNaming.quote(COMPANY + "$" + table) + " RENAME TO "
-                        + NavNaming.quote(COMPANY + "$" + table + "$" + NavPlatform.BASE_APPLICATION_ID));
-            }
+            renameToBusinessCentral(nav);
             NavSchema schema = new NavSchema(nav, COMPANY, NavPlatform.bc.tableSuffix(NavPlatform.BASE_APPLICATION_ID));
             IntegrationTableMapping customer = customerMapping(schema);
 
@@ -88,6 +87,14 @@ class NavPlatformTest {
         assertThat(NavDialect.forJdbcUrl(url)).isEqualTo(NavDialect.SQL_SERVER);
     }
 
+    /** Lays the demo company's tables out as Business Central 15+ does: the Base Application's id after the name. */
+    static void renameToBusinessCentral(DataSource nav) throws SQLException {
+        for (String table : DemoNavDatabase.TABLES) {
+            execute(nav, "ALTER TABLE " + NavNaming.quote(COMPANY + "$" + table) + " RENAME TO "
+                    + NavNaming.quote(COMPANY + "$" + table + NavPlatform.bc.tableSuffix(NavPlatform.BASE_APPLICATION_ID)));
+        }
+    }
+
     private static HikariDataSource demo(String name) {
         HikariDataSource nav = new HikariDataSource();
         nav.setJdbcUrl(DemoNavDatabase.jdbcUrl("nav-platform-" + name + "-" + UUID.randomUUID()));
@@ -100,7 +107,7 @@ class NavPlatformTest {
                 .filter(m -> m.name().equals("CUSTOMER")).findFirst().orElseThrow();
     }
 
-    private static void execute(HikariDataSource nav, String sql) throws Exception {
+    private static void execute(DataSource nav, String sql) throws SQLException {
         try (Connection c = nav.getConnection(); Statement st = c.createStatement()) {
             st.execute(sql);
         }

@@ -27,8 +27,13 @@ public final class DemoNavDatabase {
     static final String SCHEMA_SCRIPT = "nav/demo/schema.sql";
     static final String DATA_SCRIPT = "nav/demo/cronus-data.sql";
 
-    /** H2 settings that make it answer like SQL Server: T-SQL syntax, identifiers keep their case. */
-    private static final String H2_SETTINGS = ";MODE=MSSQLServer;DATABASE_TO_UPPER=FALSE";
+    /**
+     * H2 settings that make it answer like SQL Server under its default, case-insensitive collation: T-SQL syntax,
+     * identifiers keep their case and match in any case (H2's own recommendation for this mode), and text columns
+     * compare ignoring case (IGNORECASE: for tables created with it).
+     */
+    private static final String H2_SETTINGS = ";MODE=MSSQLServer;DATABASE_TO_UPPER=FALSE;CASE_INSENSITIVE_IDENTIFIERS=TRUE"
+            + ";IGNORECASE=TRUE";
 
     private DemoNavDatabase() {
     }

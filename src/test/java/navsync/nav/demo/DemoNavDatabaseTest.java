@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import navsync.nav.NavDialect;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -165,9 +166,9 @@ class DemoNavDatabaseTest {
             }
         }
         assertEquals("BIGINT", types.get("timestamp"));
-        assertEquals("CHARACTER VARYING(20)", types.get("No_"));
-        assertEquals("CHARACTER VARYING(100)", types.get("Name"));
-        assertEquals("CHARACTER VARYING(80)", types.get("E-Mail"));
+        assertEquals("VARCHAR_IGNORECASE(20)", types.get("No_"));
+        assertEquals("VARCHAR_IGNORECASE(100)", types.get("Name"));
+        assertEquals("VARCHAR_IGNORECASE(80)", types.get("E-Mail"));
         assertEquals("NUMERIC(38,20)", types.get("Credit Limit (LCY)"));
         assertEquals("INTEGER", types.get("Blocked"));
         assertEquals("TINYINT", types.get("Privacy Blocked"));
@@ -286,6 +287,58 @@ class DemoNavDatabaseTest {
     void badValuesAreRefused(String what, String sqlState, String sql) {
         SQLException e = assertThrows(SQLException.class, () -> execute(sql));
         assertEquals(sqlState, e.getSQLState(), what + ": " + e.getMessage());
+    }
+
+    @Test
+    void identifiersIgnoreCaseAsOnSqlServer() throws SQLException {
+        assertEquals("The Cannon Group PLC",
+                value("SELECT [name] FROM [cronus international ltd_$customer] WHERE [NO_] = '10000'"));
+    }
+
+    @Test
+    void textComparesIgnoringCaseAsUnderSqlServersDefaultCollation() throws SQLException {
+        assertEquals("10000", value("SELECT [No_] FROM " + CUSTOMER + " WHERE [Name] = 'THE CANNON GROUP plc'"));
+        assertEquals(1, count("SELECT COUNT(*) FROM " + CUSTOMER + " WHERE [Name] LIKE 'the cannon%'"));
+        assertEquals("CT000001", value("SELECT [No_] FROM [CRONUS International Ltd_$Contact] WHERE [No_] IN ('ct000001')"));
+    }
+
+    /**
+     * SQL Server's rowversion is binary(8): navsync compares it with {@code CAST(CAST(? AS BIGINT) AS BINARY(8))}
+     * (its SQL Server dialect) and reads it as {@code CAST([timestamp] AS BIGINT)}. H2 runs both on a BINARY(8)
+     * column the same way: big-endian bytes, compared unsigned, so binary order is numeric order.
+     */
+    @Test
+    void binaryRowversionsCompareAsNumbersAsOnSqlServer() throws SQLException {
+        List<Long> versions = List.of(1L, 127L, 128L, 255L, 256L, 0x7FFF_FFFFL, 0x8000_0000L, 0xFFL << 48, 0x7FL << 56);
+        execute("CREATE TABLE [rowversions] ([timestamp] BINARY(8) NOT NULL)");
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO [rowversions] ([timestamp]) VALUES (CAST(CAST(? AS BIGINT) AS BINARY(8)))")) {
+            for (long version : versions) {
+                ps.setLong(1, version);
+                ps.executeUpdate();
+            }
+        }
+        assertEquals("000000000000007f", value("SELECT RAWTOHEX([timestamp]) FROM [rowversions] WHERE [timestamp] = 0x000000000000007F"));
+        for (long watermark : versions) {
+            List<Long> above = new ArrayList<>();
+            try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
+                    "SELECT " + NavDialect.SQL_SERVER.rowVersionColumn() + " FROM [rowversions] WHERE "
+                            + NavDialect.SQL_SERVER.rowVersionAbove("?") + " ORDER BY [timestamp]")) {
+                ps.setLong(1, watermark);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        above.add(rs.getLong(1));
+                    }
+                }
+            }
+            assertEquals(versions.stream().filter(v -> v > watermark).toList(), above, "above " + watermark);
+        }
+    }
+
+    @Test
+    void topAndOffsetFetchPageAsOnSqlServer() throws SQLException {
+        assertEquals("01121212", value("SELECT TOP 1 [No_] FROM " + CUSTOMER + " ORDER BY [No_]"));
+        assertEquals("01445544", value("SELECT [No_] FROM " + CUSTOMER + " ORDER BY [No_] OFFSET 1 ROWS FETCH NEXT 1 ROWS ONLY"));
     }
 
     @Test
