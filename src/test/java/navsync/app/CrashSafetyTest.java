@@ -246,6 +246,8 @@ class CrashSafetyTest {
                     "-Dnavsync.data-dir=" + dir.resolve("data"), "-Dnavsync.sales.sandbox=false",
                     "-Dnavsync.sales.url=" + salesUrl,
                     "-Dnavsync.run-on-start=none", "-Dnavsync.schedules.enabled=false",
+                    // the console's fixed port may be taken on a shared machine; it is not under test here
+                    "-Dnavsync.console.enabled=false",
                     "-Dnavsync.mappings-dir=" + NavsyncTestApp.mappingsWithBatchSize(dir.resolve("mappings"), 1000),
                     "navsync.app.NavsyncMain"));
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
