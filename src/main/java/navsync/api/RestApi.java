@@ -310,7 +310,9 @@ public final class RestApi {
             result = Map.of("error", e.getMessage());
         } catch (MappingBusyException e) {
             status = 409;
-            result = Map.of("error", e.getMessage(), "runningJob", e.runningJob().toString());
+            // another instance's job is not always known by id
+            result = e.runningJob() == null ? Map.of("error", e.getMessage())
+                    : Map.of("error", e.getMessage(), "runningJob", e.runningJob().toString());
         } catch (IllegalArgumentException e) {
             status = 400;
             result = Map.of("error", e.getMessage());

@@ -14,8 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts navsync: Camel with the routes of {@code routes/}, the REST API, and the mappings; then runs
- * the mappings named by {@code navsync.run-on-start} once and keeps serving.
+ * Starts navsync: Camel with the routes of {@code routes/}, the REST API, and the mappings; then resumes
+ * the manual jobs the last stop cut off, runs the mappings named by {@code navsync.run-on-start} once
+ * and keeps serving.
  */
 public final class NavsyncMain {
 
@@ -44,17 +45,21 @@ public final class NavsyncMain {
         return main;
     }
 
-    /** Runs the configured mappings once, one after the other, off the start-up thread. */
+    /**
+     * Off the start-up thread: resumes the manual jobs the last stop cut off, then runs the configured
+     * mappings once, one after the other.
+     */
     static void runOnStart(CamelContext camel) {
         String setting = new Settings(camel).text("navsync.run-on-start", "none");
-        if (setting.equals("none")) {
-            return;
-        }
         SynchronizationService service = camel.getRegistry().lookupByNameAndType("synchronizationService",
                 SynchronizationService.class);
         List<String> names = Arrays.stream(setting.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
         Thread runner = new Thread(() -> {
             try {
+                runLogged("interrupted manual jobs", () -> service.resumeInterrupted(Duration.ofHours(12)));
+                if (setting.equals("none")) {
+                    return;
+                }
                 if (setting.equals("all")) {
                     runLogged("all mappings", () -> service.runAll(Duration.ofHours(12)));
                     return;
@@ -63,7 +68,9 @@ public final class NavsyncMain {
                     runLogged(name, () -> service.run(name, null, Duration.ofHours(12)));
                 }
             } finally {
-                service.releaseSchedules();
+                if (!setting.equals("none")) {
+                    service.releaseSchedules();
+                }
             }
         }, "navsync-run-on-start");
         runner.setDaemon(true);

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import navsync.mapping.Direction;
 import navsync.mapping.IntegrationTableMapping;
 import navsync.mapping.SkipPolicy;
@@ -70,42 +71,65 @@ public final class CouplingService {
         return view(mapping, c);
     }
 
-    /** Couples, then synchronizes as asked; returns the coupling and the job that synchronizes it, if any. */
+    /**
+     * Couples, then synchronizes as asked; returns the coupling and the job that synchronizes it, if any.
+     * Holds the mapping from the first check to the start of that job (409 while a job holds it, with
+     * nothing written), so no pass creates or couples the record meanwhile. {@code createNew} creates
+     * the Sales row by a NAV -> Sales synchronization of the record, as NAV's Create New does.
+     */
     public Map<String, Object> couple(String mappingName, String navKey, CoupleRequest request) {
         IntegrationTableMapping mapping = mappings.get(mappingName);
+        Direction pass = request.createNew() ? creationPass(mapping, request) : passAfterCoupling(mapping, request);
         requireNavRecord(mapping, navKey);
-        Direction pass = request.createNew() ? synchronization.passes(mapping, Direction.ToIntegrationTable).get(0)
-                : passAfterCoupling(mapping, request);
-        Optional<Coupling> existing = store.couplings().findByNavKey(mapping.name(), navKey);
-        if (existing.isPresent() && !request.recouple()) {
-            throw new CouplingConflictException(navRecordCoupled(mapping, existing.get()));
-        }
-        UUID salesId = request.createNew() ? SalesIds.next() : findSalesRow(mapping, request);
-        Optional<Coupling> other = store.couplings().findBySalesId(mapping.name(), salesId);
-        if (other.isPresent() && !other.get().navKey().equals(navKey)) {
-            if (!request.recouple()) {
-                throw new CouplingConflictException(salesRowCoupled(mapping, other.get()));
+        return jobs.whileIdle(mapping.name(), () -> {
+            Optional<Coupling> existing = store.couplings().findByNavKey(mapping.name(), navKey);
+            if (existing.isPresent() && !request.recouple()) {
+                throw new CouplingConflictException(navRecordCoupled(mapping, existing.get()));
             }
-            uncouple(mapping, other.get().navKey());
+            UUID salesId = request.createNew() ? SalesIds.next() : findSalesRow(mapping, request);
+            Optional<Coupling> other = store.couplings().findBySalesId(mapping.name(), salesId);
+            if (other.isPresent() && !other.get().navKey().equals(navKey)) {
+                if (!request.recouple()) {
+                    throw new CouplingConflictException(salesRowCoupled(mapping, other.get()));
+                }
+                uncouple(mapping, other.get().navKey());
+            }
+            existing.ifPresent(c -> uncouple(mapping, navKey));
+            // a new coupling starts pending: its first synchronization writes every field, the chosen side winning
+            store.couplings().insertPending(mapping.name(), List.of(new CouplingStore.NewCoupling(navKey, null, salesId)));
+            Map<String, Object> out = view(mapping, store.couplings().findByNavKey(mapping.name(), navKey).orElseThrow());
+            if (pass != null) {
+                String record = pass == Direction.ToIntegrationTable ? navKey : salesId.toString();
+                out.put("jobId", synchronization.startSelected(mapping.name(), pass, List.of(record)).jobId().toString());
+            }
+            return out;
+        });
+    }
+
+    /**
+     * The pass that creates a new Sales row: NAV -> Sales. NAV's Create New sets the synchronization to
+     * To Integration Table and allows no other, so "none" or Sales -> NAV is refused, not ignored.
+     */
+    private Direction creationPass(IntegrationTableMapping mapping, CoupleRequest request) {
+        if (request.noSynchronization() || request.synchronize() == Direction.FromIntegrationTable) {
+            throw new IllegalArgumentException("createNew creates the Sales " + mapping.entity().logicalName()
+                    + " from the NAV record by a ToIntegrationTable synchronization of it; \"synchronize\": \""
+                    + (request.noSynchronization() ? "none" : request.synchronize().name())
+                    + "\" cannot go with it: leave synchronize out or say ToIntegrationTable");
         }
-        existing.ifPresent(c -> uncouple(mapping, navKey));
-        // a new coupling starts pending: its first synchronization writes every field, the chosen side winning
-        store.couplings().insertPending(mapping.name(), List.of(new CouplingStore.NewCoupling(navKey, null, salesId)));
-        Map<String, Object> out = view(mapping, store.couplings().findByNavKey(mapping.name(), navKey).orElseThrow());
-        if (pass != null) {
-            String record = pass == Direction.ToIntegrationTable ? navKey : salesId.toString();
-            out.put("jobId", synchronization.startSelected(mapping.name(), pass, List.of(record)).jobId().toString());
-        }
-        return out;
+        return synchronization.passes(mapping, Direction.ToIntegrationTable).get(0);
     }
 
     public void uncouple(String mappingName, String navKey) {
         IntegrationTableMapping mapping = mappings.get(mappingName);
-        if (store.couplings().findByNavKey(mapping.name(), navKey).isEmpty()) {
-            throw new NoSuchElementException("NAV " + mapping.table() + " " + navKey + " is not coupled (mapping "
-                    + mapping.name() + ")");
-        }
-        uncouple(mapping, navKey);
+        jobs.whileIdle(mapping.name(), () -> {
+            if (store.couplings().findByNavKey(mapping.name(), navKey).isEmpty()) {
+                throw new NoSuchElementException("NAV " + mapping.table() + " " + navKey + " is not coupled (mapping "
+                        + mapping.name() + ")");
+            }
+            uncouple(mapping, navKey);
+            return null;
+        });
     }
 
     /**
@@ -152,17 +176,21 @@ public final class CouplingService {
     /** Uncouples the coupled ones of these NAV keys; returns how many were coupled and which were not. */
     public Map<String, Object> uncoupleNavKeys(String mappingName, List<String> navKeys) {
         IntegrationTableMapping mapping = mappings.get(mappingName);
-        Map<String, Coupling> coupled = store.couplings().findByNavKeys(mapping.name(), navKeys);
-        return uncoupled(mapping, coupled.keySet(), navKeys.stream().filter(k -> !coupled.containsKey(k)).toList());
+        return jobs.whileIdle(mapping.name(), () -> {
+            Map<String, Coupling> coupled = store.couplings().findByNavKeys(mapping.name(), navKeys);
+            return uncoupled(mapping, coupled.keySet(), navKeys.stream().filter(k -> !coupled.containsKey(k)).toList());
+        });
     }
 
     /** Uncouples the coupled ones of these Sales rows. */
     public Map<String, Object> uncoupleSalesIds(String mappingName, List<String> salesIds) {
         IntegrationTableMapping mapping = mappings.get(mappingName);
         List<UUID> ids = salesIds.stream().map(CouplingService::salesId).toList();
-        Map<UUID, Coupling> coupled = store.couplings().findBySalesIds(mapping.name(), ids);
-        return uncoupled(mapping, coupled.values().stream().map(Coupling::navKey).toList(),
-                ids.stream().filter(id -> !coupled.containsKey(id)).map(UUID::toString).toList());
+        return jobs.whileIdle(mapping.name(), () -> {
+            Map<UUID, Coupling> coupled = store.couplings().findBySalesIds(mapping.name(), ids);
+            return uncoupled(mapping, coupled.values().stream().map(Coupling::navKey).toList(),
+                    ids.stream().filter(id -> !coupled.containsKey(id)).map(UUID::toString).toList());
+        });
     }
 
     /** Uncouples every record of a mapping (NAV's "Delete Couplings"); the rows stay on both sides. */
@@ -194,10 +222,13 @@ public final class CouplingService {
         IntegrationTableMapping mapping = mappings.get(mappingName);
         synchronization.passes(mapping, Direction.ToIntegrationTable);
         requireNavRecords(mapping, navKeys);
-        Map<String, Coupling> coupled = store.couplings().findByNavKeys(mapping.name(), navKeys);
-        List<String> toCreate = distinct(navKeys).stream().filter(k -> !coupled.containsKey(k)).toList();
-        return created(synchronization.startCreate(mapping.name(), Direction.ToIntegrationTable, toCreate, coupled.size()),
-                distinct(navKeys).size(), toCreate.size(), coupled.keySet());
+        // held from reading the couplings to opening the job, so no pass couples any of them in between
+        return jobs.whileIdle(mapping.name(), () -> {
+            Map<String, Coupling> coupled = store.couplings().findByNavKeys(mapping.name(), navKeys);
+            List<String> toCreate = distinct(navKeys).stream().filter(k -> !coupled.containsKey(k)).toList();
+            return created(synchronization.startCreate(mapping.name(), Direction.ToIntegrationTable, toCreate,
+                    coupled.size()), distinct(navKeys).size(), toCreate.size(), coupled.keySet());
+        });
     }
 
     /**
@@ -213,11 +244,13 @@ public final class CouplingService {
         }
         List<UUID> ids = distinct(salesIds).stream().map(CouplingService::salesId).toList();
         requireSalesRows(mapping, ids);
-        Map<UUID, Coupling> coupled = store.couplings().findBySalesIds(mapping.name(), ids);
-        List<String> toCreate = ids.stream().filter(id -> !coupled.containsKey(id)).map(UUID::toString).toList();
-        return created(synchronization.startCreate(mapping.name(), Direction.FromIntegrationTable, toCreate,
-                coupled.size()), ids.size(), toCreate.size(),
-                coupled.keySet().stream().map(UUID::toString).toList());
+        return jobs.whileIdle(mapping.name(), () -> {
+            Map<UUID, Coupling> coupled = store.couplings().findBySalesIds(mapping.name(), ids);
+            List<String> toCreate = ids.stream().filter(id -> !coupled.containsKey(id)).map(UUID::toString).toList();
+            return created(synchronization.startCreate(mapping.name(), Direction.FromIntegrationTable, toCreate,
+                    coupled.size()), ids.size(), toCreate.size(),
+                    coupled.keySet().stream().map(UUID::toString).toList());
+        });
     }
 
     private static Map<String, Object> created(SynchronizationService.Started started, int requested, int toCreate,
@@ -262,14 +295,22 @@ public final class CouplingService {
             synchronization.passes(mapping, Direction.ToIntegrationTable);
         }
         if (request.keys() == null) {
-            return matching.run(mapping, criteria, request, each -> fields.forEachBatchInFilter(mapping, each));
+            return matching(mapping, criteria, request, each -> fields.forEachBatchInFilter(mapping, each));
         }
         List<Map<String, Object>> rows = new ArrayList<>(requireNavRecords(mapping, request.keys()).values());
-        return matching.run(mapping, criteria, request, each -> {
+        return matching(mapping, criteria, request, each -> {
             for (int from = 0; from < rows.size(); from += mapping.batchSize()) {
                 each.accept(rows.subList(from, Math.min(rows.size(), from + mapping.batchSize())));
             }
         });
+    }
+
+    /** A real run holds the mapping from its first lookup until the job after it has taken it over. */
+    private Map<String, Object> matching(IntegrationTableMapping mapping, List<MatchBasedCoupling.Criterion> criteria,
+                                         MatchRequest request,
+                                         Consumer<Consumer<List<Map<String, Object>>>> navBatches) {
+        return request.dryRun() ? matching.run(mapping, criteria, request, navBatches)
+                : jobs.whileIdle(mapping.name(), () -> matching.run(mapping, criteria, request, navBatches));
     }
 
     /** The NAV rows of these keys, by key; unknown keys refuse the call (404, listing them). */

@@ -20,6 +20,7 @@ import navsync.sales.SalesReader;
 import navsync.state.Coupling;
 import navsync.state.CouplingStore;
 import navsync.state.JobCounters;
+import navsync.state.JobSelectionStore;
 import navsync.state.JobStore;
 import navsync.state.StateStore;
 import navsync.state.SyncJob;
@@ -60,7 +61,6 @@ final class MatchBasedCoupling {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MatchBasedCoupling.class);
     /** The most records an answer lists (the counters cover all, the coupling job's errors every failure). */
     private static final int LISTED = 1000;
-    private static final int INSERTS_PER_TRANSACTION = 500;
 
     private final StateStore store;
     private final CoupledFields fields;
@@ -94,13 +94,7 @@ final class MatchBasedCoupling {
             navBatches.accept(rows -> found.addAll(matchBatch(mapping, criteria, request.caseSensitive(), rows)));
             results = settleContested(mapping, found);
             if (jobId != null) {
-                // pending couplings: the first synchronization writes every field, the chosen side winning
-                List<CouplingStore.NewCoupling> couplings = results.stream().filter(m -> m.result() == Result.match)
-                        .map(m -> new CouplingStore.NewCoupling(m.navKey(), m.navRecordId(), m.salesId())).toList();
-                for (int from = 0; from < couplings.size(); from += INSERTS_PER_TRANSACTION) {
-                    store.couplings().insertPending(mapping.name(),
-                            couplings.subList(from, Math.min(couplings.size(), from + INSERTS_PER_TRANSACTION)));
-                }
+                record(mapping, jobId, results, request);
             }
         } catch (RuntimeException e) {
             if (jobId != null) {
@@ -113,7 +107,6 @@ final class MatchBasedCoupling {
         for (Result r : Result.values()) {
             counts.put(r, results.stream().filter(m -> m.result() == r).count());
         }
-        List<String> matchedKeys = keysOf(results, Result.match);
         List<String> toCreate = request.createNew() ? keysOf(results, Result.noMatch) : List.of();
         String summary = String.format("%d records: %d coupled, %d without a match%s, %d ambiguous, %d already coupled",
                 results.size(), counts.get(Result.match), counts.get(Result.noMatch),
@@ -132,7 +125,8 @@ final class MatchBasedCoupling {
             jobs.finishCoupling(mapping.name(), jobId, counters(results, request.createNew()),
                     errors(mapping, results, request.createNew()), SyncJob.SUCCEEDED, summary);
             out.put("couplingJobId", jobId.toString());
-            out.putAll(synchronizeAfterMatching(mapping, request.synchronize(), matchedKeys, toCreate, results));
+            out.putAll(synchronizeAfterMatching(mapping, jobId, request.synchronize(), toSales(request, results),
+                    results));
         }
         out.put("results", results.stream().limit(LISTED).map(MatchBasedCoupling::matchView).toList());
         out.put("truncated", results.size() > LISTED);
@@ -140,17 +134,45 @@ final class MatchBasedCoupling {
     }
 
     /**
+     * Inserts the matches as pending couplings (the first synchronization writes every field, the
+     * chosen side winning) in one transaction with the records the NAV -> Sales job after them
+     * creates or synchronizes, recorded under the coupling job: a stop before that job has them
+     * recorded itself leaves them to be resumed at the next start, and none is created as a new row
+     * while its coupling to a matched row is not committed.
+     */
+    private void record(IntegrationTableMapping mapping, UUID jobId, List<RecordMatch> results,
+                        CouplingService.MatchRequest request) {
+        List<CouplingStore.NewCoupling> couplings = results.stream().filter(m -> m.result() == Result.match)
+                .map(m -> new CouplingStore.NewCoupling(m.navKey(), m.navRecordId(), m.salesId())).toList();
+        List<String> toSales = toSales(request, results);
+        store.inTransaction(c -> {
+            CouplingStore.insertPending(c, mapping.name(), couplings);
+            if (!toSales.isEmpty()) {
+                store.jobSelections().record(c, new JobSelectionStore.Selection(jobId, mapping.name(),
+                        Direction.ToIntegrationTable, JobSelectionStore.Kind.CREATE, toSales));
+            }
+            return null;
+        });
+    }
+
+    /** The records of the NAV -> Sales job after matching: the unmatched to create, the matched when synchronized so. */
+    private static List<String> toSales(CouplingService.MatchRequest request, List<RecordMatch> results) {
+        List<String> toSales = new ArrayList<>(request.createNew() ? keysOf(results, Result.noMatch) : List.of());
+        if (request.synchronize() == Direction.ToIntegrationTable) {
+            toSales.addAll(keysOf(results, Result.match));
+        }
+        return toSales;
+    }
+
+    /**
      * Creates the unmatched records and synchronizes the coupled ones: one NAV -> Sales job for both
      * where the direction allows, else the creation first and the Sales -> NAV job once it is done.
+     * Runs while the coupling job's caller still holds the mapping, so the first job takes it over.
      */
-    private Map<String, Object> synchronizeAfterMatching(IntegrationTableMapping mapping, Direction pass,
-                                                         List<String> matchedKeys, List<String> toCreate,
+    private Map<String, Object> synchronizeAfterMatching(IntegrationTableMapping mapping, UUID couplingJob,
+                                                         Direction pass, List<String> toSales,
                                                          List<RecordMatch> results) {
         Map<String, Object> out = new LinkedHashMap<>();
-        List<String> toSales = new ArrayList<>(toCreate);
-        if (pass == Direction.ToIntegrationTable) {
-            toSales.addAll(matchedKeys);
-        }
         List<String> fromSales = pass == Direction.FromIntegrationTable
                 ? results.stream().filter(m -> m.result() == Result.match)
                         .map(m -> m.salesId().toString()).toList()
@@ -159,6 +181,7 @@ final class MatchBasedCoupling {
             if (!toSales.isEmpty()) {
                 SynchronizationService.Started started = synchronization.startCreate(mapping.name(),
                         Direction.ToIntegrationTable, toSales, 0);
+                store.jobSelections().delete(couplingJob); // the job has them recorded itself
                 out.put("synchronizeJobId", started.jobId().toString());
                 if (!fromSales.isEmpty()) {
                     started.done().thenRun(() -> synchronization.startSelected(mapping.name(),

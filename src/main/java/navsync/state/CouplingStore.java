@@ -418,7 +418,8 @@ public final class CouplingStore {
         });
     }
 
-    private static void insertPending(Connection c, String mapping, Collection<NewCoupling> couplings) throws SQLException {
+    /** Records new couplings on the caller's transaction. */
+    public static void insertPending(Connection c, String mapping, Collection<NewCoupling> couplings) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO coupling (mapping_name, nav_key, nav_record_id,"
                 + " sales_id, created_at) VALUES (?, ?, ?, ?, ?)")) {
             OffsetDateTime now = now();

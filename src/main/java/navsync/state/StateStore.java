@@ -19,6 +19,7 @@ public final class StateStore implements AutoCloseable {
     private final JobStore jobs;
     private final WatermarkStore watermarks;
     private final OptionCouplingStore optionCouplings;
+    private final JobSelectionStore jobSelections;
     private final MappingLocks mappingLocks;
 
     private final boolean postgres;
@@ -31,6 +32,7 @@ public final class StateStore implements AutoCloseable {
         this.jobs = new JobStore(this);
         this.watermarks = new WatermarkStore(this);
         this.optionCouplings = new OptionCouplingStore(this);
+        this.jobSelections = new JobSelectionStore(this);
     }
 
     /** Opens a pool on the database and brings its schema up to date. */
@@ -99,6 +101,11 @@ public final class StateStore implements AutoCloseable {
 
     public OptionCouplingStore optionCouplings() {
         return optionCouplings;
+    }
+
+    /** The records of manual jobs while they run, to resume them after a crash. */
+    public JobSelectionStore jobSelections() {
+        return jobSelections;
     }
 
     /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */

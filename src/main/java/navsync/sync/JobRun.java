@@ -82,6 +82,17 @@ public final class JobRun {
         return secondPass;
     }
 
+    /** The job, cut off by a stop, whose records this one synchronizes again (see SynchronizationService.resumeInterrupted). */
+    private volatile UUID resumes;
+
+    void resumes(UUID interrupted) {
+        this.resumes = interrupted;
+    }
+
+    UUID resumed() {
+        return resumes;
+    }
+
     /** Create in Sales / Create from Sales: uncoupled selected records are created and coupled whatever synchOnlyCoupledRecords says. */
     private volatile boolean createsUncoupled;
 

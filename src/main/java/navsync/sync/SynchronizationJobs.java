@@ -32,6 +32,8 @@ public final class SynchronizationJobs {
     private final Mappings mappings;
     private volatile navsync.monitoring.JobMetrics metrics = new navsync.monitoring.JobMetrics(() -> null);
     private final Map<String, UUID> running = new ConcurrentHashMap<>();
+    /** The mappings this thread holds (see {@link #whileIdle}), each with the id {@link #running} holds it under. */
+    private final ThreadLocal<Map<String, UUID>> heldHere = ThreadLocal.withInitial(java.util.HashMap::new);
     /** Cluster-wide locks of the mappings this instance runs (see MappingLocks). */
     private final Map<String, navsync.state.MappingLocks.Held> locks = new ConcurrentHashMap<>();
 
@@ -69,6 +71,28 @@ public final class SynchronizationJobs {
             throw new IllegalArgumentException("mapping " + mappingName + " (" + mapping.direction()
                     + ") is not configured for " + pass + " synchronization");
         }
+        UUID held = heldHere.get().get(mappingName);
+        UUID holder = held != null ? held : take(mappingName);
+        try {
+            store.couplings().recoverIntents(mappingName);
+            UUID id = store.jobs().start(mappingName, pass.name(), type);
+            running.replace(mappingName, holder, id);
+            heldHere.get().remove(mappingName); // handed over: the pass releases the mapping when it ends
+            return new JobRun(id, mapping, pass, store.watermarks().get(mappingName, pass.name()).orElse(null), preview);
+        } catch (RuntimeException e) {
+            if (held == null) {
+                giveBack(mappingName, holder);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Takes the mapping for this instance, as a pass does: in-process and, on a shared store, through
+     * the cluster lock; refused with {@link MappingBusyException} when a job holds it here or elsewhere.
+     * Returns the placeholder under which {@link #running} holds it.
+     */
+    private UUID take(String mappingName) {
         UUID placeholder = UUID.randomUUID();
         UUID other = running.putIfAbsent(mappingName, placeholder);
         if (other != null) {
@@ -79,14 +103,17 @@ public final class SynchronizationJobs {
                     MappingBusyException.elsewhere(mappingName, store.jobs().latest(mappingName, 10).stream()
                             .filter(j -> j.status().equals(SyncJob.RUNNING)).map(SyncJob::id).findFirst().orElse(null)));
             locks.put(mappingName, lock);
-            store.couplings().recoverIntents(mappingName);
-            UUID id = store.jobs().start(mappingName, pass.name(), type);
-            running.put(mappingName, id);
-            return new JobRun(id, mapping, pass, store.watermarks().get(mappingName, pass.name()).orElse(null), preview);
+            return placeholder;
         } catch (RuntimeException e) {
-            release(mappingName);
-            running.remove(mappingName);
+            running.remove(mappingName, placeholder);
             throw e;
+        }
+    }
+
+    /** Frees the mapping if {@code holder} still holds it (a job it was handed to frees it itself). */
+    private void giveBack(String mappingName, UUID holder) {
+        if (running.remove(mappingName, holder)) {
+            release(mappingName);
         }
     }
 
@@ -96,35 +123,43 @@ public final class SynchronizationJobs {
      */
     public UUID openCoupling(String mappingName) {
         IntegrationTableMapping mapping = mappings.get(mappingName);
-        UUID placeholder = UUID.randomUUID();
-        UUID other = running.putIfAbsent(mapping.name(), placeholder);
-        if (other != null) {
-            throw new MappingBusyException(mapping.name(), other);
-        }
+        UUID held = heldHere.get().get(mapping.name());
+        UUID holder = held != null ? held : take(mapping.name());
         try {
             UUID id = store.jobs().start(mapping.name(), mapping.direction().name(), TYPE_COUPLING);
-            running.put(mapping.name(), id);
+            running.replace(mapping.name(), holder, id);
+            if (held != null) {
+                heldHere.get().put(mapping.name(), id);
+            }
             return id;
         } catch (RuntimeException e) {
-            running.remove(mapping.name());
+            if (held == null) {
+                giveBack(mapping.name(), holder);
+            }
             throw e;
         }
     }
 
     /**
-     * Runs {@code work} while no pass of the mapping runs, holding it meanwhile: a pass records the
-     * couplings of new rows before it writes them, so removing couplings under it would orphan rows.
+     * Runs {@code work} holding the mapping as a pass does (in-process and, on a shared store, through
+     * the cluster lock), refused with {@link MappingBusyException} before {@code work} writes anything
+     * while a job holds it: a pass records the couplings of new rows before it writes them, so
+     * coupling or uncoupling its records under it would duplicate or orphan rows. A job that
+     * {@code work} opens on this thread takes the mapping over, so no other job starts in between;
+     * called again inside {@code work}, it just runs.
      */
     public <T> T whileIdle(String mappingName, java.util.function.Supplier<T> work) {
-        UUID placeholder = UUID.randomUUID();
-        UUID other = running.putIfAbsent(mappingName, placeholder);
-        if (other != null) {
-            throw new MappingBusyException(mappingName, other);
+        if (heldHere.get().containsKey(mappingName)) {
+            return work.get();
         }
+        heldHere.get().put(mappingName, take(mappingName));
         try {
             return work.get();
         } finally {
-            running.remove(mappingName, placeholder);
+            UUID holder = heldHere.get().remove(mappingName);
+            if (holder != null) {
+                giveBack(mappingName, holder);
+            }
         }
     }
 
@@ -139,7 +174,9 @@ public final class SynchronizationJobs {
             store.jobs().finish(jobId, status, message);
             LOG.info("{} coupling job {}: {}", mappingName, jobId, message);
         } finally {
-            running.remove(mappingName, jobId);
+            if (!heldHere.get().containsKey(mappingName)) {
+                giveBack(mappingName, jobId);
+            }
         }
     }
 
@@ -152,8 +189,12 @@ public final class SynchronizationJobs {
 
     /** The pass is over: the mapping is free for the next one, here or on another instance. */
     private void ended(JobRun run) {
-        if (running.remove(run.mapping().name(), run.id())) {
-            release(run.mapping().name());
+        try {
+            if (run.selection() != null) {
+                store.jobSelections().delete(run.id()); // done: nothing to resume
+            }
+        } finally {
+            giveBack(run.mapping().name(), run.id());
         }
     }
 
@@ -229,7 +270,8 @@ public final class SynchronizationJobs {
         return String.format(java.util.Locale.ROOT,
                 "%s %s job %s: inserted %d, modified %d, unchanged %d, skipped %d, failed %d in %.2f s (%.1f records/s)",
                 run.mapping().name(), run.pass(), run.id(), c.inserted(), c.modified(), c.unchanged(), c.skipped(),
-                c.failed(), seconds, c.total() / seconds);
+                c.failed(), seconds, c.total() / seconds)
+                + (run.resumed() == null ? "" : "; resumes job " + run.resumed() + ", cut off by the last stop");
     }
 
     private static String rootMessage(Throwable e) {

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeoutException;
 import navsync.mapping.Direction;
 import navsync.mapping.IntegrationTableMapping;
 import navsync.state.JobCounters;
+import navsync.state.JobSelectionStore;
 import navsync.state.StateStore;
 import navsync.state.SyncJob;
 import org.apache.camel.CamelContext;
@@ -83,11 +84,7 @@ public final class SynchronizationService {
 
     /** "Synchronize Now" of chosen records (NAV keys or Sales ids, by pass) as one job, in full. */
     public Started startSelected(String mappingName, Direction pass, List<String> records) {
-        IntegrationTableMapping mapping = mappings.get(mappingName);
-        passes(mapping, pass);
-        JobRun run = jobs.open(mapping.name(), pass, false);
-        run.select(records);
-        return new Started(run.id(), List.of(pass), send(run).thenApply(ex -> new ArrayList<>(List.of(run.id()))));
+        return started(openSelected(mappingName, pass, JobSelectionStore.Kind.SYNCHRONIZE, records));
     }
 
     /**
@@ -98,10 +95,7 @@ public final class SynchronizationService {
      */
     public Started startCreate(String mappingName, Direction pass, List<String> records, int alreadyCoupled) {
         IntegrationTableMapping mapping = mappings.get(mappingName);
-        passes(mapping, pass);
-        JobRun run = jobs.open(mapping.name(), pass, false);
-        run.select(records);
-        run.createUncoupled();
+        JobRun run = openSelected(mapping.name(), pass, JobSelectionStore.Kind.CREATE, records);
         if (alreadyCoupled > 0) {
             JobCounters skipped = new JobCounters(0, 0, 0, 0, alreadyCoupled, 0, 0, 0);
             store.inTransaction(c -> {
@@ -110,7 +104,81 @@ public final class SynchronizationService {
             });
             run.add(skipped);
         }
-        return new Started(run.id(), List.of(pass), send(run).thenApply(ex -> new ArrayList<>(List.of(run.id()))));
+        return started(run);
+    }
+
+    /**
+     * Opens a manual job over chosen records and records them, so that a job a crash cuts off is
+     * resumed at the next start ({@link #resumeInterrupted}); the job's end removes them.
+     */
+    private JobRun openSelected(String mappingName, Direction pass, JobSelectionStore.Kind kind, List<String> records) {
+        passes(mappings.get(mappingName), pass);
+        JobRun run = jobs.open(mappingName, pass, false);
+        run.select(records);
+        switch (kind) {
+            case CREATE -> run.createUncoupled();
+            case RESTORE -> run.restoreDeleted();
+            case SYNCHRONIZE -> { }
+        }
+        try {
+            store.jobSelections().record(new JobSelectionStore.Selection(run.id(), mappingName, pass, kind,
+                    run.selection()));
+        } catch (RuntimeException e) {
+            jobs.failRun(run, e);
+            throw e;
+        }
+        return run;
+    }
+
+    private Started started(JobRun run) {
+        return new Started(run.id(), List.of(run.pass()), send(run).thenApply(ex -> new ArrayList<>(List.of(run.id()))));
+    }
+
+    /**
+     * Resumes the manual jobs a stop cut off (crash, kill), from the records they left in the state
+     * store, one after the other, waiting for each: a new job over the same records, whose end says
+     * which job it resumes, while the cut-off job's message names the new one. Done at start-up; the
+     * records a cut-off job already wrote are synchronized again (unchanged), its pending couplings
+     * and coupling intents keep their Sales ids, so nothing is created twice.
+     */
+    public List<SyncJob> resumeInterrupted(Duration timeout) {
+        List<SyncJob> finished = new ArrayList<>();
+        for (JobSelectionStore.Selection left : store.jobSelections().leftOver()) {
+            Optional<Started> resumed;
+            try {
+                resumed = jobs.whileIdle(left.mapping(), () -> resume(left));
+            } catch (MappingBusyException e) {
+                LOG.warn("Interrupted job {} of {} not resumed now: {}", left.jobId(), left.mapping(), e.getMessage());
+                continue;
+            }
+            if (resumed.isPresent()) {
+                finished.addAll(await(resumed.get().done(), timeout, "job " + resumed.get().jobId()));
+            }
+        }
+        return finished;
+    }
+
+    private Optional<Started> resume(JobSelectionStore.Selection left) {
+        if (store.jobSelections().find(left.jobId()).isEmpty()) {
+            return Optional.empty(); // resumed by another instance meanwhile
+        }
+        Started started = null;
+        String note;
+        try {
+            JobRun run = openSelected(left.mapping(), left.pass(), left.kind(), left.records());
+            run.resumes(left.jobId());
+            started = started(run);
+            note = "resumed at the next start as job " + run.id() + " over its " + left.records().size() + " records";
+        } catch (IllegalArgumentException | java.util.NoSuchElementException e) {
+            note = "not resumed (" + e.getMessage() + "): its " + left.records().size() + " records are left as they are";
+        }
+        store.jobSelections().delete(left.jobId());
+        String said = note;
+        store.jobs().find(left.jobId()).ifPresent(j -> store.jobs().finish(j.id(), j.status(),
+                j.message() == null ? said : j.message() + "; " + said));
+        LOG.warn("{} {} {} job {} was cut off by the last stop: {}", left.mapping(), left.pass(), left.kind(),
+                left.jobId(), note);
+        return Optional.ofNullable(started);
     }
 
     /**
@@ -145,10 +213,7 @@ public final class SynchronizationService {
     }
 
     private JobRun openRestore(IntegrationTableMapping mapping, Direction pass, List<String> records) {
-        JobRun run = jobs.open(mapping.name(), pass, false);
-        run.select(records);
-        run.restoreDeleted();
-        return run;
+        return openSelected(mapping.name(), pass, JobSelectionStore.Kind.RESTORE, records);
     }
 
     /**

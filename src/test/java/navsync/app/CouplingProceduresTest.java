@@ -365,6 +365,66 @@ class CouplingProceduresTest {
         assertThat(app.store().jobs().latest("CUSTOMER", 10)).as("no job started").isEmpty();
     }
 
+    @Test
+    void everyCouplingProcedureDuringAPassIsRefusedAndWritesNothing() {
+        UUID kept = sales.create("accounts", Map.of("name", "Coupled before the pass", "customertypecode", 3));
+        UUID free = sales.create("accounts", Map.of("name", "Selangorian Ltd.", "customertypecode", 3));
+        assertThat(api.call("POST", "/api/mappings/CUSTOMER/records/10000/coupling",
+                Map.of("salesId", kept.toString(), "synchronize", "none")).status()).isEqualTo(200);
+        SyntheticCustomers.insert(app.nav(), NavTables.COMPANY, 3000, 11);
+        List<String> late = new ArrayList<>(nav.rows("SELECT [No_] FROM " + NavTables.table("Customer")
+                + " WHERE [No_] LIKE 'C%' AND [Blocked] = 0 ORDER BY [No_] DESC FETCH FIRST 4 ROWS ONLY").keySet());
+        int customers = nav.rows("SELECT [No_] FROM " + NavTables.table("Customer") + " WHERE [Blocked] = 0").size();
+
+        UUID pass = app.synchronization().start("CUSTOMER", Direction.ToIntegrationTable).jobId();
+        Map<String, Answer> refused = new java.util.LinkedHashMap<>();
+        refused.put("create new", api.call("POST", "/api/mappings/CUSTOMER/records/" + late.get(0) + "/coupling",
+                Map.of("createNew", true)));
+        refused.put("create new, recouple", api.call("POST", "/api/mappings/CUSTOMER/records/" + late.get(1)
+                + "/coupling", Map.of("createNew", true, "recouple", true)));
+        refused.put("couple with a row", api.call("POST", "/api/mappings/CUSTOMER/records/20000/coupling",
+                Map.of("salesId", free.toString(), "synchronize", "none")));
+        refused.put("uncouple", api.call("DELETE", "/api/mappings/CUSTOMER/records/10000/coupling", null));
+        refused.put("uncouple a list", api.call("POST", "/api/mappings/CUSTOMER/records/uncouple",
+                Map.of("keys", List.of("10000"))));
+        refused.put("create in Sales", api.call("POST", "/api/mappings/CUSTOMER/records/create-in-sales",
+                Map.of("keys", List.of(late.get(2)))));
+        refused.put("match-based coupling", api.call("POST", "/api/mappings/CUSTOMER/records/match-based-coupling",
+                Map.of("fields", List.of(Map.of("nav", "Name", "sales", "name")), "createNew", true)));
+        refused.put("synchronize now", api.call("POST", "/api/mappings/CUSTOMER/records/synchronize",
+                Map.of("keys", List.of(late.get(3)))));
+        assertThat(app.store().jobs().find(pass).orElseThrow().status()).as("the pass still ran meanwhile")
+                .isEqualTo("Running");
+        refused.forEach((what, answer) -> {
+            assertThat(answer.status()).as(what + ": " + answer.body()).isEqualTo(409);
+            assertThat(answer.body().path("error").asText()).as(what).contains("CUSTOMER is already synchronizing");
+        });
+
+        JsonNode job = api.waitForSuccess(pass.toString());
+        assertThat(job.path("failed").asInt()).as(job.toString()).isZero();
+        assertThat(app.store().jobs().latest("CUSTOMER", 10)).as("no other job").hasSize(1);
+        assertThat(app.store().couplings().findByNavKey("CUSTOMER", "10000").orElseThrow().salesId()).isEqualTo(kept);
+        assertThat(app.store().couplings().findBySalesId("CUSTOMER", free)).as("the free row stays uncoupled").isEmpty();
+        for (String key : late) {
+            assertThat(app.store().couplings().findByNavKey("CUSTOMER", key).orElseThrow().toJobId())
+                    .as("%s coupled by the pass", key).isEqualTo(pass);
+        }
+        assertThat(app.store().couplings().count("CUSTOMER")).isEqualTo(customers);
+        List<Object> numbers = app.sandbox().rows("accounts").stream().map(a -> a.get("accountnumber"))
+                .filter(java.util.Objects::nonNull).toList();
+        assertThat(numbers).as("one account per customer").hasSize(customers).doesNotHaveDuplicates();
+
+        // createNew creates by a NAV -> Sales synchronization: "none" or Sales -> NAV is refused, not ignored
+        for (String synchronize : List.of("none", "FromIntegrationTable")) {
+            Answer contradictory = api.call("POST", "/api/mappings/CUSTOMER/records/30000/coupling",
+                    Map.of("createNew", true, "recouple", true, "synchronize", synchronize));
+            assertThat(contradictory.status()).as(contradictory.body().toString()).isEqualTo(400);
+            assertThat(contradictory.body().path("error").asText()).contains("createNew").contains(synchronize);
+        }
+        assertThat(app.store().couplings().findByNavKey("CUSTOMER", "30000").orElseThrow().toJobId()).isEqualTo(pass);
+        assertThat(app.sandbox().rowCount("accounts")).isEqualTo(customers + 1);
+    }
+
     private static void assertMatch(JsonNode result, UUID salesId, int priority) {
         assertThat(result.path("result").asText()).as(result.toString()).isEqualTo("match");
         assertThat(result.path("salesId").asText()).isEqualTo(salesId.toString());

@@ -29,6 +29,7 @@ import navsync.nav.demo.SyntheticCustomers;
 import navsync.sandbox.SalesSandbox;
 import navsync.testing.NavTables;
 import navsync.testing.NavsyncTestApp;
+import navsync.testing.SalesRows;
 import org.apache.camel.test.AvailablePortFinder;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
@@ -36,14 +37,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * navsync in a child JVM, killed with {@code Process.destroyForcibly()} (SIGKILL: no shutdown hook,
- * no clean stop) three times during the initial synchronization of 20,000 customers and restarted
- * each time; the NAV and state databases are H2 files and the Sales sandbox lives in this JVM, so
- * all three survive the kills. At the end Sales holds every customer once, each coupled once, with
- * NAV's values, and the job log shows the interrupted runs.
+ * no clean stop) and restarted: three times during the initial synchronization of 20,000 customers,
+ * once during a Synchronize Now of 10,000 keys, and once during the creation phase of a match-based
+ * coupling; the NAV and state databases are H2 files and the Sales sandbox lives in this JVM, so all
+ * three survive the kills. A manual job cut off is resumed at the restart. At the end Sales holds every
+ * customer once, each coupled once, with NAV's values, and the job log shows the interrupted runs.
  */
 class CrashSafetyTest {
 
     private static final int CUSTOMERS = 20_000;
+    private static final int SELECTED = 10_000;
     private static final int[] KILL_AT_ACCOUNTS = {3_000, 9_000, 15_000};
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -54,22 +57,14 @@ class CrashSafetyTest {
     @Test
     void killedThreeTimesDuringTheInitialSynchronizationEveryCustomerEndsUpInSalesOnce() throws Exception {
         // navsync's defaults under its data folder: the demo NAV database and the H2 state store in files
-        String navUrl = DemoNavDatabase.fileJdbcUrl(dir.resolve("data").resolve("nav-demo"));
-        String stateUrl = "jdbc:h2:file:" + dir.resolve("data").resolve("navsync").toAbsolutePath();
-        prepareNav(navUrl);
+        String navUrl = navUrl();
+        prepareNav(navUrl, CUSTOMERS);
 
         try (SalesSandbox sandbox = SalesSandbox.start()) {
             for (int threshold : KILL_AT_ACCOUNTS) {
                 Child child = Child.start(dir, sandbox.organizationUrl());
                 child.synchronizeCustomers();
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-                while (sandbox.rowCount("accounts") < threshold) {
-                    assertThat(System.nanoTime()).as("%d accounts written in time; child log:%n%s", threshold,
-                            child.log()).isLessThan(deadline);
-                    assertThat(child.process.isAlive()).as("child alive; its log:%n%s", child.log()).isTrue();
-                    Thread.sleep(5);
-                }
-                child.process.destroyForcibly().waitFor();
+                child.killWhen(sandbox, threshold);
                 assertThat(sandbox.rowCount("accounts")).as("killed in the middle of the run").isLessThan(CUSTOMERS);
             }
 
@@ -88,29 +83,106 @@ class CrashSafetyTest {
             assertThat(interrupted).as("the job log shows the killed runs: %s", jobs).hasSize(KILL_AT_ACCOUNTS.length);
             assertThat(last.log()).as("the start-up test connection").contains("Connected to Sales " + sandbox.organizationUrl());
             last.stop();
-
-            List<Map<String, Object>> accounts = sandbox.rows("accounts");
-            assertThat(accounts).hasSize(CUSTOMERS);
-            Map<UUID, Map<String, Object>> accountsById = new HashMap<>();
-            accounts.forEach(a -> accountsById.put(UUID.fromString(String.valueOf(a.get("accountid"))), a));
-            Map<String, Map<String, Object>> customers = navCustomers(navUrl);
-            Map<String, UUID> couplings = couplings(stateUrl);
-            assertThat(couplings).as("each customer coupled once").hasSize(CUSTOMERS);
-            assertThat(new HashSet<>(couplings.values())).as("each account coupled once").hasSize(CUSTOMERS);
-            for (Map.Entry<String, UUID> coupling : couplings.entrySet()) {
-                Map<String, Object> account = accountsById.get(coupling.getValue());
-                Map<String, Object> customer = customers.get(coupling.getKey());
-                assertThat(account).as("account of customer %s", coupling.getKey()).isNotNull();
-                assertThat(account.get("accountnumber")).isEqualTo(coupling.getKey());
-                assertThat(account.get("name")).isEqualTo(customer.get("Name"));
-                assertThat(account.get("address1_city")).isEqualTo(blankToNull(customer.get("City")));
-                assertThat(account.get("telephone1")).isEqualTo(blankToNull(customer.get("Phone No_")));
-            }
+            assertEveryCustomerInSalesOnce(sandbox, navUrl, CUSTOMERS);
         }
     }
 
-    /** The demo company with 20,000 synthetic customers instead of CRONUS's, none blocked. */
-    private static void prepareNav(String url) throws Exception {
+    @Test
+    void killedDuringASynchronizeNowOf10000KeysTheNextStartResumesIt() throws Exception {
+        String navUrl = navUrl();
+        List<String> keys = prepareNav(navUrl, SELECTED);
+        try (SalesSandbox sandbox = SalesSandbox.start()) {
+            Child child = Child.start(dir, sandbox.organizationUrl());
+            JsonNode started = child.post("/api/mappings/CUSTOMER/records/synchronize", Map.of("keys", keys), 202);
+            UUID killed = UUID.fromString(started.path("jobId").asText());
+            child.killWhen(sandbox, 3_000);
+
+            assertResumedAtTheNextStart(sandbox, killed, SELECTED);
+            assertEveryCustomerInSalesOnce(sandbox, navUrl, SELECTED);
+        }
+    }
+
+    @Test
+    void killedWhileMatchBasedCouplingCreatesTheUnmatchedTheNextStartResumesIt() throws Exception {
+        String navUrl = navUrl();
+        List<String> keys = prepareNav(navUrl, SELECTED);
+        try (SalesSandbox sandbox = SalesSandbox.start()) {
+            // every other customer has its account already, uncoupled, with its number; the job after the
+            // coupling creates the others and synchronizes the matched ones
+            SalesRows sales = new SalesRows(sandbox.organizationUrl());
+            List<Map<String, Object>> existing = new ArrayList<>();
+            for (int i = 0; i < keys.size(); i += 2) {
+                existing.add(Map.of("name", "existing " + keys.get(i), "accountnumber", keys.get(i), "customertypecode", 3));
+                if (existing.size() == 1000 || i + 2 >= keys.size()) {
+                    sales.createMultiple("accounts", "account", existing);
+                    existing.clear();
+                }
+            }
+            int matched = sandbox.rowCount("accounts");
+            Child child = Child.start(dir, sandbox.organizationUrl());
+            JsonNode coupled = child.post("/api/mappings/CUSTOMER/records/match-based-coupling",
+                    Map.of("fields", List.of(Map.of("nav", "No.", "sales", "accountnumber")), "createNew", true,
+                            "synchronize", "ToIntegrationTable"), 200);
+            assertThat(coupled.path("matched").asInt()).as(coupled.toString()).isEqualTo(matched);
+            UUID killed = UUID.fromString(coupled.path("synchronizeJobId").asText());
+            child.killWhen(sandbox, matched + 1_500);
+
+            assertResumedAtTheNextStart(sandbox, killed, SELECTED);
+            assertEveryCustomerInSalesOnce(sandbox, navUrl, SELECTED);
+            assertThat(sandbox.rows("accounts").stream().filter(a -> String.valueOf(a.get("name")).startsWith("existing ")))
+                    .as("the matched accounts were coupled, not recreated").isEmpty();
+        }
+    }
+
+    /** A restarted navsync resumes the killed job by itself, and both jobs say so. */
+    private void assertResumedAtTheNextStart(SalesSandbox sandbox, UUID killed, int records) throws Exception {
+        Child next = Child.start(dir, sandbox.organizationUrl());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        JsonNode interrupted = next.get("/api/jobs/" + killed);
+        while (!interrupted.path("message").asText().contains("resumed at the next start as job ")) {
+            assertThat(System.nanoTime()).as("job %s resumed; log:%n%s", killed, next.log()).isLessThan(deadline);
+            Thread.sleep(200);
+            interrupted = next.get("/api/jobs/" + killed);
+        }
+        String message = interrupted.path("message").asText();
+        assertThat(interrupted.path("status").asText()).isEqualTo("Failed");
+        assertThat(message).startsWith("interrupted").contains("over its " + records + " records");
+        UUID resumed = UUID.fromString(message.replaceAll(".*resumed at the next start as job (\\S+) .*", "$1"));
+        JsonNode job = next.awaitJob(resumed, Duration.ofSeconds(180));
+        assertThat(job.path("status").asText()).as(job.toString()).isEqualTo("Succeeded");
+        assertThat(job.path("counters").path("failed").asInt()).isZero();
+        assertThat(job.path("message").asText()).contains("resumes job " + killed);
+        next.stop();
+    }
+
+    private String navUrl() {
+        return DemoNavDatabase.fileJdbcUrl(dir.resolve("data").resolve("nav-demo"));
+    }
+
+    /** Sales holds every customer once, each coupled once, with NAV's values. */
+    private void assertEveryCustomerInSalesOnce(SalesSandbox sandbox, String navUrl, int count) throws Exception {
+        String stateUrl = "jdbc:h2:file:" + dir.resolve("data").resolve("navsync").toAbsolutePath();
+        List<Map<String, Object>> accounts = sandbox.rows("accounts");
+        assertThat(accounts).hasSize(count);
+        Map<UUID, Map<String, Object>> accountsById = new HashMap<>();
+        accounts.forEach(a -> accountsById.put(UUID.fromString(String.valueOf(a.get("accountid"))), a));
+        Map<String, Map<String, Object>> customers = navCustomers(navUrl);
+        Map<String, UUID> couplings = couplings(stateUrl);
+        assertThat(couplings).as("each customer coupled once").hasSize(count);
+        assertThat(new HashSet<>(couplings.values())).as("each account coupled once").hasSize(count);
+        for (Map.Entry<String, UUID> coupling : couplings.entrySet()) {
+            Map<String, Object> account = accountsById.get(coupling.getValue());
+            Map<String, Object> customer = customers.get(coupling.getKey());
+            assertThat(account).as("account of customer %s", coupling.getKey()).isNotNull();
+            assertThat(account.get("accountnumber")).isEqualTo(coupling.getKey());
+            assertThat(account.get("name")).isEqualTo(customer.get("Name"));
+            assertThat(account.get("address1_city")).isEqualTo(blankToNull(customer.get("City")));
+            assertThat(account.get("telephone1")).isEqualTo(blankToNull(customer.get("Phone No_")));
+        }
+    }
+
+    /** The demo company with {@code count} synthetic customers instead of CRONUS's, none blocked; returns their keys. */
+    private static List<String> prepareNav(String url, int count) throws Exception {
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL(url);
         DemoNavDatabase.install(ds, NavTables.COMPANY);
@@ -118,10 +190,17 @@ class CrashSafetyTest {
         try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
             st.execute("DELETE FROM " + customers);
         }
-        SyntheticCustomers.insert(ds, NavTables.COMPANY, CUSTOMERS, 20_000);
+        SyntheticCustomers.insert(ds, NavTables.COMPANY, count, 20_000);
+        List<String> keys = new ArrayList<>();
         try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
             st.execute("UPDATE " + customers + " SET [Blocked] = 0");
+            try (ResultSet rs = st.executeQuery("SELECT [No_] FROM " + customers + " ORDER BY [No_]")) {
+                while (rs.next()) {
+                    keys.add(rs.getString(1));
+                }
+            }
         }
+        return keys;
     }
 
     private static Map<String, Map<String, Object>> navCustomers(String url) throws Exception {
@@ -167,6 +246,8 @@ class CrashSafetyTest {
                     "-Dnavsync.data-dir=" + dir.resolve("data"), "-Dnavsync.sales.sandbox=false",
                     "-Dnavsync.sales.url=" + salesUrl,
                     "-Dnavsync.run-on-start=none", "-Dnavsync.schedules.enabled=false",
+                    // the console's fixed port may be taken on a shared machine; it is not under test here
+                    "-Dnavsync.console.enabled=false",
                     "-Dnavsync.mappings-dir=" + NavsyncTestApp.mappingsWithBatchSize(dir.resolve("mappings"), 1000),
                     "navsync.app.NavsyncMain"));
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -198,6 +279,27 @@ class CrashSafetyTest {
                     .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
             return UUID.fromString(JSON.readTree(r.body()).path("jobId").asText());
+        }
+
+        /** Posts a JSON body; the answer must have {@code status}. */
+        JsonNode post(String path, Object body, int status) throws Exception {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(url(path)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
+            return JSON.readTree(r.body());
+        }
+
+        /** Kills the child (SIGKILL) once Sales holds {@code accounts} accounts, before its job is done. */
+        void killWhen(SalesSandbox sandbox, int accounts) throws Exception {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (sandbox.rowCount("accounts") < accounts) {
+                assertThat(System.nanoTime()).as("%d accounts written in time; child log:%n%s", accounts, log())
+                        .isLessThan(deadline);
+                assertThat(process.isAlive()).as("child alive; its log:%n%s", log()).isTrue();
+                Thread.sleep(5);
+            }
+            process.destroyForcibly().waitFor();
         }
 
         JsonNode awaitJob(UUID id, Duration timeout) throws Exception {

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -28,6 +29,17 @@ public final class SalesRows {
         HttpResponse<String> response = send("POST", entitySet, values, Map.of());
         String location = response.headers().firstValue("OData-EntityId").orElseThrow();
         return UUID.fromString(location.substring(location.lastIndexOf('(') + 1, location.lastIndexOf(')')));
+    }
+
+    /** Creates rows of {@code logicalName} in one CreateMultiple request. */
+    public void createMultiple(String entitySet, String logicalName, List<Map<String, Object>> rows) {
+        List<Map<String, Object>> targets = new java.util.ArrayList<>();
+        for (Map<String, Object> row : rows) {
+            Map<String, Object> target = new java.util.LinkedHashMap<>(row);
+            target.put("@odata.type", "Microsoft.Dynamics.CRM." + logicalName);
+            targets.add(target);
+        }
+        send("POST", entitySet + "/Microsoft.Dynamics.CRM.CreateMultiple", Map.of("Targets", targets), Map.of());
     }
 
     public void delete(String entitySet, UUID id) {
