@@ -278,6 +278,34 @@ public final class JobStore {
         return parameters.size() + 1;
     }
 
+    /**
+     * Sales ids that failed without a coupling (no NAV key to retry them by, e.g. no number left in the
+     * series) in this mapping's synchronizations of {@code direction} since its newest succeeded one,
+     * that one included: the part of the retry set that the couplings cannot name.
+     */
+    public List<UUID> uncoupledFailures(String mapping, String direction) {
+        return store.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT e.sales_id FROM sync_job j"
+                    + " JOIN sync_job_error e ON e.job_id = j.id WHERE j.mapping_name = ? AND j.direction = ?"
+                    + " AND j.job_type = 'Synchronization' AND e.nav_key IS NULL AND e.sales_id IS NOT NULL"
+                    + " AND j.started_at >= COALESCE((SELECT MAX(s.started_at) FROM sync_job s WHERE s.mapping_name = ?"
+                    + " AND s.direction = ? AND s.job_type = 'Synchronization' AND s.status = ?), j.started_at)")) {
+                ps.setString(1, mapping);
+                ps.setString(2, direction);
+                ps.setString(3, mapping);
+                ps.setString(4, direction);
+                ps.setString(5, SyncJob.SUCCEEDED);
+                List<UUID> ids = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getObject(1, UUID.class));
+                    }
+                }
+                return ids;
+            }
+        });
+    }
+
     /** How many errors a job has. */
     public int errorCount(UUID jobId) {
         return store.inTransaction(c -> {
