@@ -82,7 +82,9 @@ public final class SynchronizationJobs {
             store.couplings().recoverIntents(mappingName);
             UUID id = store.jobs().start(mappingName, pass.name(), type);
             running.put(mappingName, id);
-            return new JobRun(id, mapping, pass, store.watermarks().get(mappingName, pass.name()).orElse(null), preview);
+            JobRun run = new JobRun(id, mapping, pass, store.watermarks().get(mappingName, pass.name()).orElse(null), preview);
+            run.holds(lock);
+            return run;
         } catch (RuntimeException e) {
             release(mappingName);
             running.remove(mappingName);
@@ -174,6 +176,12 @@ public final class SynchronizationJobs {
 
     // not an overload of finish/fail: the routes call those by name, and Camel's bean binding must not choose
     void finishRun(JobRun run) {
+        try {
+            run.requireLock();
+        } catch (IllegalStateException lost) {
+            failRun(run, lost);
+            return;
+        }
         try {
             String next = run.nextWatermark();
             if (next != null && !run.isPreview()) {
