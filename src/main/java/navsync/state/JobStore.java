@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -33,13 +35,14 @@ public final class JobStore {
         UUID id = UUID.randomUUID();
         store.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO sync_job (id, mapping_name, direction, job_type,"
-                    + " status, started_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+                    + " status, started_at, instance_id) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setObject(1, id);
                 ps.setString(2, mapping);
                 ps.setString(3, direction);
                 ps.setString(4, type);
                 ps.setString(5, SyncJob.RUNNING);
                 ps.setObject(6, CouplingStore.now());
+                ps.setObject(7, store.instances().id());
                 ps.executeUpdate();
             }
             return null;
@@ -84,21 +87,50 @@ public final class JobStore {
     }
 
     /**
-     * Jobs still marked running when navsync starts were cut off by a crash or a kill: they become
-     * failed with {@code message}, keeping the counters their committed batches reached.
+     * Jobs still marked running whose instance is gone ({@link Instances#isGone}: a crash or a kill cut
+     * them off) become failed with {@code message}, keeping the counters their committed batches
+     * reached; jobs of live instances sharing the store go on. The gone instances' rows are removed.
      *
-     * @return how many there were
+     * @return how many jobs there were
      */
     public int failInterrupted(String message) {
         return store.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE sync_job SET status = ?, finished_at = ?, message = ? WHERE status = ?")) {
-                ps.setString(1, SyncJob.FAILED);
-                ps.setObject(2, CouplingStore.now());
-                ps.setString(3, CouplingStore.truncate(message, 2048));
-                ps.setString(4, SyncJob.RUNNING);
-                return ps.executeUpdate();
+            OffsetDateTime now;
+            try (PreparedStatement ps = c.prepareStatement("SELECT CURRENT_TIMESTAMP");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                now = rs.getObject(1, OffsetDateTime.class);
             }
+            List<UUID> jobs = new ArrayList<>();
+            Map<UUID, Boolean> gone = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT j.id, j.instance_id, i.heartbeat_at FROM sync_job j"
+                    + " LEFT JOIN navsync_instance i ON i.id = j.instance_id WHERE j.status = ?")) {
+                ps.setString(1, SyncJob.RUNNING);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        UUID instance = rs.getObject(2, UUID.class);
+                        OffsetDateTime heartbeat = rs.getObject(3, OffsetDateTime.class);
+                        if (instance == null // a job of a navsync version before instance ids
+                                || gone.computeIfAbsent(instance, i -> store.instances().isGone(i, heartbeat, now))) {
+                            jobs.add(rs.getObject(1, UUID.class));
+                        }
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE sync_job SET status = ?, finished_at = ?, message = ? WHERE id = ? AND status = ?")) {
+                for (UUID job : jobs) {
+                    ps.setString(1, SyncJob.FAILED);
+                    ps.setObject(2, CouplingStore.now());
+                    ps.setString(3, CouplingStore.truncate(message, 2048));
+                    ps.setObject(4, job);
+                    ps.setString(5, SyncJob.RUNNING);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            Instances.forget(c, gone.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toList());
+            return jobs.size();
         });
     }
 

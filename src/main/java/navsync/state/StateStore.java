@@ -20,6 +20,7 @@ public final class StateStore implements AutoCloseable {
     private final WatermarkStore watermarks;
     private final OptionCouplingStore optionCouplings;
     private final MappingLocks mappingLocks;
+    private final Instances instances;
 
     private final boolean postgres;
 
@@ -31,6 +32,7 @@ public final class StateStore implements AutoCloseable {
         this.jobs = new JobStore(this);
         this.watermarks = new WatermarkStore(this);
         this.optionCouplings = new OptionCouplingStore(this);
+        this.instances = new Instances(this, mappingLocks);
     }
 
     /** Opens a pool on the database and brings its schema up to date. */
@@ -57,8 +59,13 @@ public final class StateStore implements AutoCloseable {
             ds.close();
             throw e;
         }
-        return new StateStore(ds, postgres ? MappingLocks.postgres(jdbcUrl, user, password) : MappingLocks.IN_PROCESS,
-                postgres);
+        try {
+            return new StateStore(ds, postgres ? MappingLocks.postgres(jdbcUrl, user, password) : MappingLocks.IN_PROCESS,
+                    postgres);
+        } catch (RuntimeException e) {
+            ds.close();
+            throw e;
+        }
     }
 
     /** A PostgreSQL store can be shared by several navsync instances (and their Quartz cluster). */
@@ -79,6 +86,11 @@ public final class StateStore implements AutoCloseable {
     /** Locks that keep a mapping from running on two instances sharing this store at once. */
     public MappingLocks mappingLocks() {
         return mappingLocks;
+    }
+
+    /** This navsync instance among those sharing the store: its id and heartbeat. */
+    public Instances instances() {
+        return instances;
     }
 
     public DataSource dataSource() {
@@ -122,6 +134,7 @@ public final class StateStore implements AutoCloseable {
 
     @Override
     public void close() {
+        instances.close();
         dataSource.close();
     }
 }
