@@ -73,8 +73,10 @@ public final class Instances implements AutoCloseable {
             if (!alive.isHeld()) {
                 // its session ended (the server restarted, the connection was cut): others would think this instance gone
                 alive.close();
-                locks.tryLock(MappingLocks.INSTANCE, id.toString()).ifPresent(lock -> alive = lock);
-                LOG.warn("navsync instance {}: its instance lock's session had ended; taken again", id);
+                Optional<MappingLocks.Held> again = locks.tryLock(MappingLocks.INSTANCE, id.toString());
+                again.ifPresent(lock -> alive = lock);
+                LOG.warn("navsync instance {}: the session holding its instance lock had ended; {}", id,
+                        again.isPresent() ? "taken again" : "not taken again (tried at the next heartbeat)");
             }
         } catch (RuntimeException e) {
             LOG.warn("navsync instance {}: heartbeat failed: {}", id, e.getMessage());
@@ -83,15 +85,14 @@ public final class Instances implements AutoCloseable {
 
     /**
      * Whether the instance that ran a job is gone: an unknown one (its row removed), another instance
-     * of a store that serves one (H2), a heartbeat older than
-     * {@link #STALE_AFTER} at {@code now} (both the database's clock), or its lock free.
+     * of a store that serves one (H2), a heartbeat older than {@link #STALE_AFTER} at {@code now} (both
+     * the database's clock), or its lock free.
      */
     boolean isGone(UUID instance, OffsetDateTime heartbeatAt, OffsetDateTime now) {
         if (id.equals(instance)) {
             return false;
         }
-        if (heartbeatAt == null || !store.isShared()
-                || heartbeatAt.isBefore(now.minus(STALE_AFTER))) {
+        if (heartbeatAt == null || !store.isShared() || heartbeatAt.isBefore(now.minus(STALE_AFTER))) {
             return true;
         }
         Optional<MappingLocks.Held> free = locks.tryLock(MappingLocks.INSTANCE, instance.toString());
