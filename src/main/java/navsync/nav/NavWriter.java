@@ -102,8 +102,24 @@ public final class NavWriter {
     }
 
     /**
+     * The last key of a number series: its number part all nines, of the same width ("CUST-9999" of
+     * "CUST-0001"), as a NAV No. Series Line whose Ending No. keeps the Starting No.'s width.
+     */
+    public static String lastKey(String series) {
+        String prefix = seriesPrefix(series);
+        return prefix + "9".repeat(series.length() - prefix.length());
+    }
+
+    /** The series that goes on after {@link #lastKey}, one digit wider, as NAV's IncStr does ("CUST-10000" after "CUST-9999"). */
+    public static String widerSeries(String series) {
+        String prefix = seriesPrefix(series);
+        return prefix + "1" + "0".repeat(series.length() - prefix.length());
+    }
+
+    /**
      * The next {@code count} keys of a number series like "CUST-0001", after the highest key of the
-     * series in the table and after {@code alsoUsed} (a key reserved elsewhere, or null).
+     * series in the table and after {@code alsoUsed} (a key reserved elsewhere, or null); fewer when
+     * the series reaches its {@link #lastKey last key} first (none when it is used up).
      */
     public List<String> nextKeys(NavTable table, String keyColumn, String series, int count, String alsoUsed) {
         String prefix = seriesPrefix(series);
@@ -132,7 +148,7 @@ public final class NavWriter {
         for (int i = 0; i < count; i++) {
             String number = Long.toString(next + i);
             if (number.length() > digits) {
-                throw new IllegalStateException("number series " + series + " is exhausted");
+                break;
             }
             keys.add(prefix + "0".repeat(digits - number.length()) + number);
         }

@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -33,13 +35,14 @@ public final class JobStore {
         UUID id = UUID.randomUUID();
         store.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO sync_job (id, mapping_name, direction, job_type,"
-                    + " status, started_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+                    + " status, started_at, instance_id) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setObject(1, id);
                 ps.setString(2, mapping);
                 ps.setString(3, direction);
                 ps.setString(4, type);
                 ps.setString(5, SyncJob.RUNNING);
                 ps.setObject(6, CouplingStore.now());
+                ps.setObject(7, store.instances().id());
                 ps.executeUpdate();
             }
             return null;
@@ -84,21 +87,50 @@ public final class JobStore {
     }
 
     /**
-     * Jobs still marked running when navsync starts were cut off by a crash or a kill: they become
-     * failed with {@code message}, keeping the counters their committed batches reached.
+     * Jobs still marked running whose instance is gone ({@link Instances#isGone}: a crash or a kill cut
+     * them off) become failed with {@code message}, keeping the counters their committed batches
+     * reached; jobs of live instances sharing the store go on. The gone instances' rows are removed.
      *
-     * @return how many there were
+     * @return how many jobs there were
      */
     public int failInterrupted(String message) {
         return store.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE sync_job SET status = ?, finished_at = ?, message = ? WHERE status = ?")) {
-                ps.setString(1, SyncJob.FAILED);
-                ps.setObject(2, CouplingStore.now());
-                ps.setString(3, CouplingStore.truncate(message, 2048));
-                ps.setString(4, SyncJob.RUNNING);
-                return ps.executeUpdate();
+            OffsetDateTime now;
+            try (PreparedStatement ps = c.prepareStatement("SELECT CURRENT_TIMESTAMP");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                now = rs.getObject(1, OffsetDateTime.class);
             }
+            List<UUID> jobs = new ArrayList<>();
+            Map<UUID, Boolean> gone = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT j.id, j.instance_id, i.heartbeat_at FROM sync_job j"
+                    + " LEFT JOIN navsync_instance i ON i.id = j.instance_id WHERE j.status = ?")) {
+                ps.setString(1, SyncJob.RUNNING);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        UUID instance = rs.getObject(2, UUID.class);
+                        OffsetDateTime heartbeat = rs.getObject(3, OffsetDateTime.class);
+                        if (instance == null // a job of a navsync version before instance ids
+                                || gone.computeIfAbsent(instance, i -> store.instances().isGone(i, heartbeat, now))) {
+                            jobs.add(rs.getObject(1, UUID.class));
+                        }
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE sync_job SET status = ?, finished_at = ?, message = ? WHERE id = ? AND status = ?")) {
+                for (UUID job : jobs) {
+                    ps.setString(1, SyncJob.FAILED);
+                    ps.setObject(2, CouplingStore.now());
+                    ps.setString(3, CouplingStore.truncate(message, 2048));
+                    ps.setObject(4, job);
+                    ps.setString(5, SyncJob.RUNNING);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            Instances.forget(c, gone.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toList());
+            return jobs.size();
         });
     }
 
@@ -276,6 +308,34 @@ public final class JobStore {
             ps.setObject(i + 1, parameters.get(i));
         }
         return parameters.size() + 1;
+    }
+
+    /**
+     * Sales ids that failed without a coupling (no NAV key to retry them by, e.g. no number left in the
+     * series) in this mapping's synchronizations of {@code direction} since its newest succeeded one,
+     * that one included: the part of the retry set that the couplings cannot name.
+     */
+    public List<UUID> uncoupledFailures(String mapping, String direction) {
+        return store.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT e.sales_id FROM sync_job j"
+                    + " JOIN sync_job_error e ON e.job_id = j.id WHERE j.mapping_name = ? AND j.direction = ?"
+                    + " AND j.job_type = 'Synchronization' AND e.nav_key IS NULL AND e.sales_id IS NOT NULL"
+                    + " AND j.started_at >= COALESCE((SELECT MAX(s.started_at) FROM sync_job s WHERE s.mapping_name = ?"
+                    + " AND s.direction = ? AND s.job_type = 'Synchronization' AND s.status = ?), j.started_at)")) {
+                ps.setString(1, mapping);
+                ps.setString(2, direction);
+                ps.setString(3, mapping);
+                ps.setString(4, direction);
+                ps.setString(5, SyncJob.SUCCEEDED);
+                List<UUID> ids = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getObject(1, UUID.class));
+                    }
+                }
+                return ids;
+            }
+        });
     }
 
     /** How many errors a job has. */

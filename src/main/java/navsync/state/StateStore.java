@@ -21,6 +21,7 @@ public final class StateStore implements AutoCloseable {
     private final OptionCouplingStore optionCouplings;
     private final JobSelectionStore jobSelections;
     private final MappingLocks mappingLocks;
+    private final Instances instances;
 
     private final boolean postgres;
 
@@ -33,6 +34,7 @@ public final class StateStore implements AutoCloseable {
         this.watermarks = new WatermarkStore(this);
         this.optionCouplings = new OptionCouplingStore(this);
         this.jobSelections = new JobSelectionStore(this);
+        this.instances = new Instances(this, mappingLocks);
     }
 
     /** Opens a pool on the database and brings its schema up to date. */
@@ -59,8 +61,13 @@ public final class StateStore implements AutoCloseable {
             ds.close();
             throw e;
         }
-        return new StateStore(ds, postgres ? MappingLocks.postgres(jdbcUrl, user, password) : MappingLocks.IN_PROCESS,
-                postgres);
+        try {
+            return new StateStore(ds, postgres ? MappingLocks.postgres(jdbcUrl, user, password) : MappingLocks.IN_PROCESS,
+                    postgres);
+        } catch (RuntimeException e) {
+            ds.close();
+            throw e;
+        }
     }
 
     /** A PostgreSQL store can be shared by several navsync instances (and their Quartz cluster). */
@@ -81,6 +88,11 @@ public final class StateStore implements AutoCloseable {
     /** Locks that keep a mapping from running on two instances sharing this store at once. */
     public MappingLocks mappingLocks() {
         return mappingLocks;
+    }
+
+    /** This navsync instance among those sharing the store: its id and heartbeat. */
+    public Instances instances() {
+        return instances;
     }
 
     public DataSource dataSource() {
@@ -129,6 +141,7 @@ public final class StateStore implements AutoCloseable {
 
     @Override
     public void close() {
+        instances.close();
         dataSource.close();
     }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import navsync.mapping.Direction;
 import navsync.mapping.IntegrationTableMapping;
 import navsync.state.JobCounters;
+import navsync.state.MappingLocks;
 
 /**
  * A synchronization job while it runs: shared by the parallel batches of its pass (Camel copies the
@@ -179,6 +180,25 @@ public final class JobRun {
 
     boolean failedInThisPass(String navKey) {
         return failedKeys.contains(navKey);
+    }
+
+    /** The mapping's lock this pass holds (across instances on PostgreSQL), or null. */
+    private volatile MappingLocks.Held lock;
+
+    void holds(MappingLocks.Held lock) {
+        this.lock = lock;
+    }
+
+    /**
+     * Called before each write of the pass: when its mapping lock was lost (the session holding it
+     * ended), another instance may be running the mapping, so the pass stops here.
+     */
+    void requireLock() {
+        if (lock != null && !lock.isHeld()) {
+            throw new IllegalStateException("mapping " + mapping.name() + " lost its lock (the state store session"
+                    + " holding it ended): the pass stopped before its next write, another navsync instance may run"
+                    + " the mapping now; the next run synchronizes the rest");
+        }
     }
 
     public IntegrationTableMapping mapping() {

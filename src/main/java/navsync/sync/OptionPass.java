@@ -75,11 +75,13 @@ public final class OptionPass {
         }
         Map<Integer, String> options = optionSets.options(entity, attribute);
         Map<String, OptionCoupling> pairings = store.optionCouplings().all(mapping.name());
+        run.requireLock();
         Outcome out = run.pass() == Direction.ToIntegrationTable
                 ? toSales(run, navRows.keySet(), options, pairings)
                 : fromSales(run, navRows.keySet(), options, pairings);
         JobCounters delta = new JobCounters(out.inserted, 0, 0, out.unchanged, 0, out.errors.size(), out.coupled,
                 out.uncoupled);
+        run.requireLock();
         store.inTransaction(c -> {
             if (!run.isPreview()) {
                 store.optionCouplings().apply(c, mapping.name(), out.paired, out.unpaired);

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import navsync.mapping.Direction;
 import navsync.mapping.IntegrationTableMapping;
@@ -15,7 +17,8 @@ import org.apache.camel.Exchange;
 
 /**
  * The Sales reader of the Sales -> NAV route: rows changed since the watermark, page by page, and
- * the retry set (rows of couplings whose last Sales -> NAV pass failed).
+ * the retry set (rows of couplings whose last Sales -> NAV pass failed, and rows that failed before they
+ * were coupled).
  */
 public final class SalesSource {
 
@@ -129,10 +132,11 @@ public final class SalesSource {
         JobRun run = exchange.getProperty(JobRun.PROPERTY, JobRun.class);
         IntegrationTableMapping mapping = run.mapping();
         List<String> navKeys = store.couplings().failedNavKeys(mapping.name(), Direction.FromIntegrationTable);
-        List<UUID> ids = store.couplings().findByNavKeys(mapping.name(), navKeys).values().stream()
-                .map(c -> c.salesId()).toList();
+        Set<UUID> ids = new LinkedHashSet<>();
+        store.couplings().findByNavKeys(mapping.name(), navKeys).values().forEach(c -> ids.add(c.salesId()));
+        ids.addAll(store.jobs().uncoupledFailures(mapping.name(), Direction.FromIntegrationTable.name()));
         ids.forEach(id -> run.markRetried(id.toString()));
-        return rowsByIds(mapping, ids);
+        return rowsByIds(mapping, List.copyOf(ids));
     }
 
     /** The Sales rows of a "Synchronize Now" selection, by id, one batch at a time. */

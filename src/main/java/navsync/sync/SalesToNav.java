@@ -173,16 +173,24 @@ final class SalesToNav {
                 series.length());
         List<String> keys = writer.nextKeys(sides.table(mapping), mapping.navKeyColumn(), series, creates.size(),
                 usedByCouplings);
+        // a record the series has no number for fails alone, and is retried on the next run (SalesSource.retryBatches)
+        for (UUID id : creates.subList(keys.size(), creates.size())) {
+            batch.fail(null, id, "Sales " + mapping.entity().logicalName() + " " + id + " cannot become a new NAV "
+                    + mapping.table() + ": number series " + series + " has no free number after "
+                    + NavWriter.lastKey(series) + "; give newRecords.numberSeries in " + mapping.file()
+                    + " more digits to go on, e.g. " + NavWriter.widerSeries(series));
+        }
+        List<UUID> numbered = creates.subList(0, keys.size());
         List<CouplingStore.NewCoupling> pending = new ArrayList<>();
-        for (int i = 0; i < creates.size(); i++) {
-            pending.add(new CouplingStore.NewCoupling(keys.get(i), null, creates.get(i)));
+        for (int i = 0; i < numbered.size(); i++) {
+            pending.add(new CouplingStore.NewCoupling(keys.get(i), null, numbered.get(i)));
         }
         // keys are coupled before the NAV write: a rerun after a crash inserts under the same key, or finds the record
         if (!batch.run.isPreview()) {
             store.couplings().insertPending(mapping.name(), pending);
         }
-        for (int i = 0; i < creates.size(); i++) {
-            UUID salesId = creates.get(i);
+        for (int i = 0; i < numbered.size(); i++) {
+            UUID salesId = numbered.get(i);
             String key = keys.get(i);
             try {
                 batch.plans.add(newRecords.navRecord(mapping, key, salesId, sides.sales(mapping, rows.get(salesId)), lookups));

@@ -23,7 +23,8 @@ import org.apache.camel.Exchange;
  * The steps of the batch route that both passes share: {@link #prepare} plans the batch (per pass),
  * {@link #writeSales} writes to Sales in bulk, {@link #writeNav} writes to NAV in one transaction,
  * {@link #commit} stores couplings, counters and errors in one transaction. A record that fails in
- * any step fails alone, with its key and the message; the rest of its batch goes on.
+ * any step fails alone, with its key and the message; the rest of its batch goes on. Each step first
+ * checks that the pass still holds its mapping's lock ({@link JobRun#requireLock}).
  */
 public final class SyncSteps {
 
@@ -75,6 +76,7 @@ public final class SyncSteps {
     /** Step 1: decide what every record of the batch needs. */
     public SyncBatch prepare(Exchange exchange) {
         JobRun run = exchange.getProperty(JobRun.PROPERTY, JobRun.class);
+        run.requireLock(); // planning records new couplings
         if (exchange.getMessage().getBody() instanceof Deletions.Gone gone) {
             return deletions.plan(run, gone);
         }
@@ -94,6 +96,7 @@ public final class SyncSteps {
         if (batch.run.isPreview()) {
             return batch;
         }
+        batch.run.requireLock();
         IntegrationTableMapping mapping = batch.run.mapping();
         List<SalesWrite> writes = new ArrayList<>();
         for (SyncBatch.Plan plan : batch.plans) {
@@ -122,6 +125,7 @@ public final class SyncSteps {
         if (batch.run.isPreview()) {
             return batch;
         }
+        batch.run.requireLock();
         IntegrationTableMapping mapping = batch.run.mapping();
         List<NavChange> changes = new ArrayList<>();
         for (SyncBatch.Plan plan : batch.plans) {
@@ -138,12 +142,14 @@ public final class SyncSteps {
 
     /** All four steps on one batch, in the caller's thread. */
     SyncBatch synchronize(JobRun run, List<?> rows) {
+        run.requireLock();
         return commit(writeNav(writeSales(plan(run, rows, true))));
     }
 
     /** Step 4: couplings, counters and errors of the batch in one transaction. */
     public SyncBatch commit(SyncBatch batch) {
         JobRun run = batch.run;
+        run.requireLock();
         IntegrationTableMapping mapping = run.mapping();
         List<CouplingStore.Outcome> outcomes = new ArrayList<>(batch.decided);
         int inserted = 0;

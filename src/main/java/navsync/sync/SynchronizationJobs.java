@@ -78,7 +78,9 @@ public final class SynchronizationJobs {
             UUID id = store.jobs().start(mappingName, pass.name(), type);
             running.replace(mappingName, holder, id);
             heldHere.get().remove(mappingName); // handed over: the pass releases the mapping when it ends
-            return new JobRun(id, mapping, pass, store.watermarks().get(mappingName, pass.name()).orElse(null), preview);
+            JobRun run = new JobRun(id, mapping, pass, store.watermarks().get(mappingName, pass.name()).orElse(null), preview);
+            run.holds(locks.get(mappingName));
+            return run;
         } catch (RuntimeException e) {
             if (held == null) {
                 giveBack(mappingName, holder);
@@ -215,6 +217,12 @@ public final class SynchronizationJobs {
 
     // not an overload of finish/fail: the routes call those by name, and Camel's bean binding must not choose
     void finishRun(JobRun run) {
+        try {
+            run.requireLock();
+        } catch (IllegalStateException lost) {
+            failRun(run, lost);
+            return;
+        }
         try {
             String next = run.nextWatermark();
             if (next != null && !run.isPreview()) {
