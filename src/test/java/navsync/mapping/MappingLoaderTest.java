@@ -78,7 +78,7 @@ class MappingLoaderTest {
             constant-both-sides.yaml  | 8 | fields[1]            | a constant goes to one side only
             filter-operator.yaml      | 7 | tableFilter[0].operator | 'equals' is not one of
             bad-name.yaml             | 1 | name                 | is not a NAV mapping name
-            unknown-dependency.yaml   | 0 | dependsOn            | no mapping named 'SALESPEOPLE'
+            unknown-dependency.yaml   | 6 | dependsOn[0]         | no mapping named 'SALESPEOPLE'
             system-column.yaml        | 8 | fields[1].nav        | 'timestamp' is maintained by NAV itself
             bad-schedule.yaml         | 6 | schedule.interval    | '30x' is not an interval like 30s, 15m, 2h or 1d
             bad-cron.yaml             | 6 | schedule.cron        | 'every tuesday' is not a Quartz cron expression
@@ -86,6 +86,20 @@ class MappingLoaderTest {
             bad-sales-changes.yaml    | 5 | salesChanges         | 'deltaLinks' is not one of [modifiedOn, changeTracking]
             change-tracking-direction.yaml | 5 | salesChanges    | changeTracking reads Sales changes for the Sales -> NAV pass, which a ToIntegrationTable mapping does not have
             bad-deletion-sweep.yaml   | 5 | deletionSweep        | 'sometimes' is not a deletion sweep: an interval like 30m, 6h or 1d, everyPass, or never
+            interval-overflow.yaml    | 6 | schedule.interval    | '9999999999999999d' is longer than 3650d, the longest interval
+            interval-too-long.yaml    | 6 | schedule.interval    | '200000000000d' is longer than 3650d, the longest interval
+            deletion-sweep-too-long.yaml | 5 | deletionSweep     | '1000000000000d' is longer than 3650d, the longest interval
+            date-format-mapping.yaml  | 9 | fields[0].transform[0].dateFormat | expected a single value
+            number-format-list.yaml   | 9 | fields[0].transform[0].numberFormat | expected a single value
+            recursive-alias.yaml      | 9 | fields[1].constant[1] | the anchor &loop is used inside itself (a recursive alias)
+            not-utf8.yaml             | 5 | ''                   | not UTF-8 text: byte 0xFC at column 11
+            cron-never-fires.yaml     | 6 | schedule.cron        | '0 0 12 30 2 ?' never fires
+            cron-in-the-past.yaml     | 6 | schedule.cron        | '0 0 12 1 1 ? 2001' never fires
+            filter-text-on-integer.yaml | 8 | tableFilter[0].value | NAV field 'Blocked' holds whole numbers: 'abc' is not one
+            filter-number-on-code.yaml | 8 | tableFilter[0].value | NAV field 'No.' holds text: quote the value, '01234', or YAML reads it as the number 1234
+            filter-null.yaml          | 8 | tableFilter[0].value | YAML null is no value: NAV fields are never NULL
+            constant-null.yaml        | 9 | fields[1].constant   | YAML null is no value: NAV fields are never NULL
+            nav-constant-type.yaml    | 9 | fields[1].constant   | NAV field 'Blocked' holds whole numbers: 'all' is not one
             """)
     void aMalformedFileIsRefusedWithFileLineAndKey(String file, int line, String key, String message) {
         Path path = BAD.resolve(file);
@@ -137,7 +151,7 @@ class MappingLoaderTest {
     @Test
     void anEmptyFolderIsAnError(@TempDir Path dir) {
         assertThatThrownBy(() -> loader.loadFolder(dir)).isInstanceOf(MappingException.class)
-                .hasMessageContaining("no *.yaml mapping files");
+                .hasMessageContaining("no *.yaml or *.yml mapping files");
     }
 
     @Test
