@@ -247,4 +247,116 @@ class MappingLoaderTest {
                 .isInstanceOfSatisfying(MappingException.class, e -> assertThat(e.problems()).singleElement()
                         .satisfies(p -> assertThat(p.message()).contains("is an option mapping; use 'option: PAYMENT-TERMS'")));
     }
+
+    private static Path shippedMappingsIn(Path dir) throws Exception {
+        try (var shipped = Files.list(Path.of("mappings"))) {
+            for (Path file : shipped.toList()) {
+                Files.copy(file, dir.resolve(file.getFileName()));
+            }
+        }
+        return dir;
+    }
+
+    @Test
+    void aBrokenFileIsReportedOnceNotAgainByTheFilesThatReferToIt(@TempDir Path dir) throws Exception {
+        shippedMappingsIn(dir);
+        Path customer = dir.resolve("customer.yaml");
+        Files.writeString(customer, Files.readString(customer).replace("  - nav: Phone No.\n", "  - nav: Phone No\n"));
+        assertThatThrownBy(() -> loader.loadFolder(dir)).isInstanceOfSatisfying(MappingException.class,
+                e -> assertThat(e.problems()).singleElement().satisfies(p -> {
+                    assertThat(p.file()).isEqualTo(customer.toString());
+                    assertThat(p.message()).contains("has no field 'Phone No'");
+                }));
+    }
+
+    @Test
+    void aCycleNamesTheLineOfTheDependsOnEntryThatClosesIt(@TempDir Path dir) throws Exception {
+        shippedMappingsIn(dir);
+        Path customer = dir.resolve("customer.yaml");
+        Files.writeString(customer, Files.readString(customer).replace("  - CURRENCY\n", "  - CURRENCY\n  - CONTACT\n"));
+        assertThatThrownBy(() -> loader.loadFolder(dir)).isInstanceOfSatisfying(MappingException.class,
+                e -> assertThat(e.problems()).singleElement().satisfies(p -> {
+                    assertThat(p.message()).contains("cycle CONTACT -> CUSTOMER -> CONTACT");
+                    // the entry of the first mapping along the cycle that names the next
+                    assertThat(p.file()).isEqualTo(dir.resolve("contact.yaml").toString());
+                    assertThat(p.key()).isEqualTo("dependsOn[0]");
+                    assertThat(Files.readAllLines(dir.resolve("contact.yaml")).get(p.line() - 1)).isEqualTo("  - CUSTOMER");
+                }));
+    }
+
+    @Test
+    void ymlFilesAreMappingFilesToo(@TempDir Path dir) throws Exception {
+        Files.copy(Path.of("src/test/resources/mappings/bad/unknown-field.yaml"), dir.resolve("customer.yml"));
+        assertThatThrownBy(() -> loader.loadFolder(dir)).isInstanceOfSatisfying(MappingException.class,
+                e -> assertThat(e.problems()).singleElement().satisfies(p -> assertThat(p.file()).endsWith("customer.yml")));
+    }
+
+    /** The shipped customer.yaml again as CUSTOMER2, with {@code replace} applied to its text. */
+    private static Path secondCustomerMapping(Path dir, String... replace) throws Exception {
+        shippedMappingsIn(dir);
+        String text = Files.readString(Path.of("mappings/customer.yaml")).replace("name: CUSTOMER\n", "name: CUSTOMER2\n");
+        for (int i = 0; i < replace.length; i += 2) {
+            text = text.replace(replace[i], replace[i + 1]);
+        }
+        return Files.writeString(dir.resolve("customer2.yaml"), text);
+    }
+
+    @Test
+    void twoMappingsOfTheSameTableAndEntityAreRefusedWithBothLines(@TempDir Path dir) throws Exception {
+        Path second = secondCustomerMapping(dir);
+        assertThatThrownBy(() -> loader.loadFolder(dir)).isInstanceOfSatisfying(MappingException.class,
+                e -> assertThat(e.problems()).singleElement().satisfies(p -> {
+                    assertThat(p.file()).isEqualTo(second.toString());
+                    assertThat(p.line()).isEqualTo(4);
+                    assertThat(p.key()).isEqualTo("table");
+                    assertThat(p.message()).contains("'CUSTOMER2' maps NAV table 'Customer' to Sales entity 'account' as"
+                            + " 'CUSTOMER' does (" + dir.resolve("customer.yaml") + ":4)")
+                            .contains("tableFilters are not provably disjoint").contains("allowOverlapWith: [CUSTOMER]");
+                }));
+    }
+
+    @Test
+    void overlappingMappingsPassWhenBothSidesFiltersAreDisjointOrTheFileSaysSo(@TempDir Path dir) throws Exception {
+        // NAV side apart (Blocked eq 0 / Blocked ne 0), Sales side not: refused, naming the Sales filters
+        Path second = secondCustomerMapping(dir, "    operator: eq\n    value: 0\n", "    operator: ne\n    value: 0\n");
+        assertThatThrownBy(() -> loader.loadFolder(dir)).isInstanceOfSatisfying(MappingException.class,
+                e -> assertThat(e.problems()).singleElement().satisfies(p -> assertThat(p.message())
+                        .contains("integrationTableFilters are not provably disjoint")));
+        // and Sales side apart too (customertypecode 3 / 11): accepted
+        Files.writeString(second, Files.readString(second).replace("customertypecode eq 3", "customertypecode eq 11"));
+        assertThat(loader.loadFolder(dir)).extracting(IntegrationTableMapping::name).contains("CUSTOMER", "CUSTOMER2");
+
+        Path dir2 = Files.createDirectories(dir.resolve("same"));
+        secondCustomerMapping(dir2, "dependsOn:\n", "allowOverlapWith: [CUSTOMER]\ndependsOn:\n");
+        assertThat(loader.loadFolder(dir2)).extracting(IntegrationTableMapping::name).contains("CUSTOMER", "CUSTOMER2");
+    }
+
+    @Test
+    void disjointFiltersAreProvedFieldByField() {
+        assertThat(disjoint("Blocked eq 0", "Blocked eq 1")).isTrue();
+        assertThat(disjoint("Blocked in 1,2", "Blocked in 0,3")).isTrue();
+        assertThat(disjoint("Blocked in 1,2", "Blocked in 2,3")).isFalse();
+        assertThat(disjoint("Blocked lt 2", "Blocked ge 2")).isTrue();
+        assertThat(disjoint("Blocked le 2", "Blocked ge 2")).isFalse();
+        assertThat(disjoint("Name startswith A", "Name startswith b")).isTrue();
+        assertThat(disjoint("Name startswith A", "Name startswith ab")).isFalse();
+        assertThat(disjoint("Name eq ABC", "Name ne abc")).isTrue();
+        assertThat(disjoint("Blocked eq 0", "Name eq X")).isFalse();
+        assertThat(MappingOverlaps.disjoint(MappingOverlaps.salesConditions("statecode eq 0 and _x_value ne null"),
+                MappingOverlaps.salesConditions("_x_value eq null"))).isTrue();
+        assertThat(MappingOverlaps.disjoint(MappingOverlaps.salesConditions("statecode eq 0 or statecode eq 1"),
+                MappingOverlaps.salesConditions("statecode eq 2"))).isFalse();
+    }
+
+    /** Two NAV filters of one condition each, written "field operator value[,value]". */
+    private static boolean disjoint(String a, String b) {
+        return MappingOverlaps.disjoint(List.of(condition(a)), List.of(condition(b)));
+    }
+
+    private static MappingOverlaps.Condition condition(String text) {
+        String[] parts = text.split(" ");
+        List<Object> values = java.util.Arrays.stream(parts[2].split(","))
+                .map(v -> v.matches("\\d+") ? (Object) Long.valueOf(v) : v).toList();
+        return new MappingOverlaps.Condition(parts[0], FilterOperator.valueOf(parts[1]), values);
+    }
 }
