@@ -48,10 +48,18 @@ public final class MappingLoader {
 
     private final NavSchema schema;
     private final int defaultBatchSize;
+    private final SalesMetadata sales;
 
+    /** A loader that checks the files against NAV only (Sales attributes for their form). */
     public MappingLoader(NavSchema schema, int defaultBatchSize) {
+        this(schema, defaultBatchSize, null);
+    }
+
+    /** A loader that also checks Sales attributes, lookups, constants and Sales filters against {@code sales}. */
+    public MappingLoader(NavSchema schema, int defaultBatchSize, SalesMetadata sales) {
         this.schema = schema;
         this.defaultBatchSize = defaultBatchSize;
+        this.sales = sales;
     }
 
     /** Loads all mapping files of {@code folder}, in file-name order. */
@@ -212,6 +220,10 @@ public final class MappingLoader {
                 keys.get("entity").problem("unknown Sales entity '" + entityName + "'; known: " + SalesEntity.knownLogicalNames());
             }
         }
+        SalesMetadata.Table salesTable = entity == null || sales == null ? null : sales.table(entity.logicalName()).orElse(null);
+        if (entity != null && sales != null && salesTable == null) {
+            keys.get("entity").problem("the Sales organization has no table '" + entity.logicalName() + "'");
+        }
         Direction direction = keys.containsKey("direction") ? keys.get("direction").enumValue(Direction.class) : null;
         boolean onlyCoupled = !keys.containsKey("synchOnlyCoupledRecords")
                 || Boolean.TRUE.equals(keys.get("synchOnlyCoupledRecords").bool());
@@ -225,13 +237,20 @@ public final class MappingLoader {
             }
         }
         String integrationFilter = keys.containsKey("integrationTableFilter") ? text(keys.get("integrationTableFilter")) : null;
+        if (integrationFilter != null && salesTable != null) {
+            Optional<String> refused = sales.filterError(entity, integrationFilter);
+            if (refused.isPresent()) {
+                keys.get("integrationTableFilter").problem("Sales refuses this $filter on " + entity.entitySet() + ": "
+                        + refused.get());
+            }
+        }
         Map<String, LoadedMapping.KeyLine> dependencyLines = names(keys.get("dependsOn"));
         List<String> dependsOn = List.copyOf(dependencyLines.keySet());
         Map<String, LoadedMapping.KeyLine> allowOverlapWith = names(keys.get("allowOverlapWith"));
         List<TableFilterCondition> filter = keys.containsKey("tableFilter")
                 ? readFilter(keys.get("tableFilter"), table, tableName) : List.of();
         List<FieldMapping> fields = keys.containsKey("fields")
-                ? readFields(keys.get("fields"), table, tableName, direction) : List.of();
+                ? readFields(keys.get("fields"), table, tableName, salesTable, direction) : List.of();
         if (direction != null && keys.containsKey("fields") && direction != Direction.Bidirectional
                 && fields.stream().noneMatch(f -> f.direction() == direction)) {
             keys.get("fields").problem("no field pair has the mapping's direction " + direction
@@ -266,7 +285,7 @@ public final class MappingLoader {
         SkipPolicy skip = keys.containsKey("skip") ? readSkip(keys.get("skip")) : null;
         SalesChanges salesChanges = readSalesChanges(keys.get("salesChanges"), direction);
         DeletionSweep deletionSweep = readDeletionSweep(keys.get("deletionSweep"));
-        OptionMapping option = optionMapping ? readOption(keys, table, tableName, direction, deletions) : null;
+        OptionMapping option = optionMapping ? readOption(keys, table, tableName, salesTable, direction, deletions) : null;
         if (name == null) {
             return Optional.empty();
         }
@@ -301,8 +320,8 @@ public final class MappingLoader {
      * An option mapping's {@code option: {attribute, labelField}}: one way (NAV's rule), no field pairs
      * (the NAV code pairs with the option's label), deletions none, restore or uncouple.
      */
-    private OptionMapping readOption(Map<String, YamlNode> keys, NavTable table, String tableName, Direction direction,
-                                     DeletionResolution deletions) {
+    private OptionMapping readOption(Map<String, YamlNode> keys, NavTable table, String tableName,
+                                     SalesMetadata.Table salesTable, Direction direction, DeletionResolution deletions) {
         YamlNode node = keys.get("option");
         Map<String, YamlNode> option = node.fields(OPTION_KEYS);
         String attribute = text(option.get("attribute"));
@@ -310,6 +329,8 @@ public final class MappingLoader {
             node.problem("'attribute' is missing: the Sales choice column, e.g. paymenttermscode");
         } else if (!ATTRIBUTE.matcher(attribute).matches()) {
             option.get("attribute").problem("'" + attribute + "' is not a Sales attribute logical name");
+        } else {
+            salesAttributeType(option.get("attribute"), salesTable, attribute);
         }
         String labelField = text(option.get("labelField"));
         String labelColumn = labelField == null ? null : resolveColumn(option.get("labelField"), labelField, table, tableName);
@@ -486,7 +507,8 @@ public final class MappingLoader {
         return out;
     }
 
-    private List<FieldMapping> readFields(YamlNode node, NavTable table, String tableName, Direction mappingDirection) {
+    private List<FieldMapping> readFields(YamlNode node, NavTable table, String tableName, SalesMetadata.Table salesTable,
+                                          Direction mappingDirection) {
         List<FieldMapping> out = new ArrayList<>();
         Map<String, Integer> salesTargets = new LinkedHashMap<>();
         Set<String> navTargets = new HashSet<>();
@@ -579,6 +601,9 @@ public final class MappingLoader {
                         keys.get(only).problem("only used with 'lookup'");
                     }
                 }
+            }
+            if (salesTable != null && sales != null && ATTRIBUTE.matcher(sales).matches()) {
+                checkSalesSide(salesTable, keys, sales, constant);
             }
             boolean notNull = keys.containsKey("notNull") && Boolean.TRUE.equals(keys.get("notNull").bool());
             boolean code = keys.containsKey("code") ? Boolean.TRUE.equals(keys.get("code").bool())
@@ -704,6 +729,75 @@ public final class MappingLoader {
             return true;
         }
         return navField.endsWith(" No.") && !navField.matches(".*(Phone|Fax|Telex|Registration|Account|Pager).*");
+    }
+
+    /**
+     * A pair's Sales side against the organization's metadata: a lookup's navigation property and lookup column
+     * ({@code _x_value}), else the attribute, and a constant's type.
+     */
+    private static void checkSalesSide(SalesMetadata.Table table, Map<String, YamlNode> keys, String sales, Object constant) {
+        if (keys.containsKey("lookup")) {
+            if (!table.navigationProperties().contains(sales)) {
+                keys.get("sales").problem("Sales table '" + table.logicalName() + "' has no navigation property '" + sales
+                        + "' (a lookup's sales side)" + hint(sales, table.navigationProperties()));
+            }
+            YamlNode at = keys.getOrDefault("lookupAttribute", keys.get("sales"));
+            String attribute = keys.containsKey("lookupAttribute") ? keys.get("lookupAttribute").text() : sales;
+            if (attribute != null && !table.properties().containsKey("_" + attribute + "_value")) {
+                Set<String> lookups = new HashSet<>();
+                table.properties().keySet().stream().filter(p -> p.startsWith("_") && p.endsWith("_value"))
+                        .forEach(p -> lookups.add(p.substring(1, p.length() - "_value".length())));
+                at.problem("Sales table '" + table.logicalName() + "' has no lookup column '" + attribute + "' (read as _"
+                        + attribute + "_value)" + hint(attribute, lookups));
+            }
+            return;
+        }
+        String type = salesAttributeType(keys.get("sales"), table, sales);
+        if (type != null && constant != null) {
+            salesConstantProblem(type, constant).ifPresent(problem -> keys.get("constant").problem("Sales attribute '"
+                    + sales + "' is " + type + ": " + problem));
+        }
+    }
+
+    /** The Edm type of {@code attribute} of Sales table {@code table}; null (with a problem at {@code at}) when it has none. */
+    private static String salesAttributeType(YamlNode at, SalesMetadata.Table table, String attribute) {
+        if (table == null) {
+            return null;
+        }
+        String type = table.properties().get(attribute);
+        if (type == null) {
+            at.problem("Sales table '" + table.logicalName() + "' has no attribute '" + attribute + "'"
+                    + hint(attribute, table.properties().keySet()));
+        }
+        return type;
+    }
+
+    /** What is wrong with a constant for a Sales attribute of this Edm type, if anything. */
+    private static Optional<String> salesConstantProblem(String edmType, Object constant) {
+        boolean fits = switch (edmType) {
+            case "Edm.String" -> constant instanceof String;
+            case "Edm.Int16", "Edm.Int32", "Edm.Int64", "Edm.Byte" -> constant instanceof Long;
+            case "Edm.Decimal", "Edm.Double", "Edm.Single" -> constant instanceof Long || constant instanceof java.math.BigDecimal;
+            case "Edm.Boolean" -> constant instanceof Boolean;
+            case "Edm.Guid" -> constant instanceof String text
+                    && text.matches("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+            default -> true;
+        };
+        if (fits) {
+            return Optional.empty();
+        }
+        return Optional.of(edmType.equals("Edm.String")
+                ? "quote the constant, '" + constant + "', or YAML reads it as a " + (constant instanceof Boolean ? "Boolean" : "number")
+                : "the constant '" + constant + "' is not " + switch (edmType) {
+                    case "Edm.Boolean" -> "true or false";
+                    case "Edm.Guid" -> "a GUID";
+                    case "Edm.Decimal", "Edm.Double", "Edm.Single" -> "a number";
+                    default -> "a whole number";
+                });
+    }
+
+    private static String hint(String wanted, Set<String> candidates) {
+        return closest(wanted, candidates).map(c -> "; did you mean '" + c + "'?").orElse("");
     }
 
     /**

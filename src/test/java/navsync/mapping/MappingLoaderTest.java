@@ -4,11 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import navsync.nav.NavSchema;
 import navsync.nav.demo.DemoNavDatabase;
+import navsync.sales.AccessTokens;
+import navsync.sales.ParallelLimit;
+import navsync.sales.RetryPolicy;
+import navsync.sales.SalesCatalog;
+import navsync.sales.SalesConnection;
+import navsync.sales.SalesMetrics;
+import navsync.sales.SalesWebApi;
+import navsync.sandbox.SalesSandbox;
+import navsync.sandbox.SandboxOptions;
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,18 +34,35 @@ class MappingLoaderTest {
 
     private static final Path BAD = Path.of("src/test/resources/mappings/bad");
     private static HikariDataSource nav;
+    private static SalesSandbox sandbox;
+    private static CamelContext camel;
+    /** Checks against NAV only, as when Sales' metadata cannot be read at start-up. */
     private static MappingLoader loader;
+    /** Checks against NAV and the sandbox's metadata, as at start-up. */
+    private static MappingLoader salesLoader;
 
     @BeforeAll
-    static void demoDatabase() {
+    static void demoDatabaseAndSales() throws Exception {
         nav = new HikariDataSource();
         nav.setJdbcUrl(DemoNavDatabase.jdbcUrl("mapping-loader-test"));
         DemoNavDatabase.install(nav, DemoNavDatabase.DEFAULT_COMPANY);
-        loader = new MappingLoader(new NavSchema(nav, DemoNavDatabase.DEFAULT_COMPANY), 500);
+        NavSchema schema = new NavSchema(nav, DemoNavDatabase.DEFAULT_COMPANY);
+        loader = new MappingLoader(schema, 500);
+        sandbox = SalesSandbox.start(SandboxOptions.defaults());
+        camel = new DefaultCamelContext();
+        camel.start();
+        ParallelLimit parallel = new ParallelLimit(2);
+        MeterRegistry meters = new SimpleMeterRegistry();
+        SalesWebApi api = new SalesWebApi(camel, new SalesConnection(sandbox.organizationUrl(), "v9.2"), AccessTokens.NONE,
+                new RetryPolicy(1, Duration.ofMillis(10), Duration.ofSeconds(5)), parallel, new SalesMetrics(() -> meters,
+                parallel), "");
+        salesLoader = new MappingLoader(schema, 500, SalesCatalog.read(api));
     }
 
     @AfterAll
-    static void close() {
+    static void close() throws Exception {
+        camel.close();
+        sandbox.close();
         nav.close();
     }
 
@@ -100,10 +131,17 @@ class MappingLoaderTest {
             filter-null.yaml          | 8 | tableFilter[0].value | YAML null is no value: NAV fields are never NULL
             constant-null.yaml        | 9 | fields[1].constant   | YAML null is no value: NAV fields are never NULL
             nav-constant-type.yaml    | 9 | fields[1].constant   | NAV field 'Blocked' holds whole numbers: 'all' is not one
+            unknown-sales-attribute.yaml | 9 | fields[1].sales   | Sales table 'account' has no attribute 'telephone9'; did you mean 'telephone1'?
+            unknown-lookup-attribute.yaml | 11 | fields[1].lookupAttribute | Sales table 'account' has no lookup column 'owner' (read as _owner_value); did you mean 'ownerid'?
+            unknown-navigation-property.yaml | 9 | fields[1].sales | Sales table 'account' has no navigation property 'owner' (a lookup's sales side); did you mean 'ownerid'?
+            bad-integration-filter.yaml | 5 | integrationTableFilter | Sales refuses this $filter on accounts: Could not find a property named 'customertypecod'
+            sales-constant-type.yaml  | 9 | fields[1].constant   | Sales attribute 'customertypecode' is Edm.Int32: the constant 'three' is not a whole number
+            sales-constant-number-for-text.yaml | 9 | fields[1].constant | Sales attribute 'description' is Edm.String: quote the constant, '5', or YAML reads it as a number
+            sales-constant-null.yaml  | 9 | fields[1].constant   | YAML null is no value for a constant; quote it ('null') for the text
             """)
     void aMalformedFileIsRefusedWithFileLineAndKey(String file, int line, String key, String message) {
         Path path = BAD.resolve(file);
-        assertThatThrownBy(() -> loader.loadFiles(List.of(path)))
+        assertThatThrownBy(() -> salesLoader.loadFiles(List.of(path)))
                 .isInstanceOfSatisfying(MappingException.class, e -> {
                     assertThat(e.problems()).anySatisfy(p -> {
                         assertThat(p.file()).isEqualTo(path.toString());
@@ -113,6 +151,17 @@ class MappingLoaderTest {
                     });
                     assertThat(e.getMessage()).contains(path + ":" + line + ":");
                 });
+    }
+
+    @Test
+    void theShippedMappingsPassTheChecksAgainstSalesMetadata() {
+        assertThat(salesLoader.loadFolder(Path.of("mappings"))).hasSize(8);
+    }
+
+    @Test
+    void withoutSalesMetadataOnlyTheFormOfSalesAttributesIsChecked() {
+        assertThat(loader.loadFiles(List.of(BAD.resolve("unknown-sales-attribute.yaml")))).singleElement()
+                .satisfies(m -> assertThat(m.fields()).extracting(FieldMapping::salesAttribute).contains("telephone9"));
     }
 
     @Test
