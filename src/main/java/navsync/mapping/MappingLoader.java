@@ -811,6 +811,10 @@ public final class MappingLoader {
             return null;
         }
         Object value = node.value();
+        if (value instanceof List<?>) {
+            node.problem("expected a single value for NAV field '" + navField + "'");
+            return null;
+        }
         if (column == null || value == null) {
             return value;
         }
