@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import navsync.api.ConnectionApi;
@@ -166,7 +167,7 @@ public final class NavsyncConfiguration implements CamelConfiguration {
     private static SalesMetadata salesMetadata(CamelContext camel, SalesConnection connection, SalesSignIn signIn,
                                                ParallelLimit parallelLimit, SalesMetrics metrics) {
         SalesWebApi once = new SalesWebApi(camel, connection, signIn.accessTokens(),
-                new RetryPolicy(1, java.time.Duration.ZERO, java.time.Duration.ofSeconds(30)), parallelLimit, metrics,
+                new RetryPolicy(1, Duration.ZERO, Duration.ofSeconds(30)), parallelLimit, metrics,
                 signIn.endpointOptions());
         try {
             return SalesCatalog.read(once);

@@ -2,10 +2,15 @@ package navsync.mapping;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -13,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import navsync.nav.NavColumn;
@@ -99,7 +105,7 @@ public final class MappingLoader {
             }
         }
         boolean causeUnknown = unnamedFailure;
-        java.util.function.Predicate<String> unknown = name -> !byName.containsKey(name) && !failedNames.contains(name)
+        Predicate<String> unknown = name -> !byName.containsKey(name) && !failedNames.contains(name)
                 && !causeUnknown;
         Set<String> known = new java.util.TreeSet<>(byName.keySet());
         for (LoadedMapping loaded : byName.values()) {
@@ -462,7 +468,7 @@ public final class MappingLoader {
         if (keys.containsKey("cron")) {
             String cron = keys.get("cron").text();
             try {
-                if (cron != null && new org.quartz.CronExpression(cron).getNextValidTimeAfter(new java.util.Date()) == null) {
+                if (cron != null && new org.quartz.CronExpression(cron).getNextValidTimeAfter(new Date()) == null) {
                     keys.get("cron").problem("'" + cron + "' never fires: no time from now on matches it");
                     return null;
                 }
@@ -777,7 +783,7 @@ public final class MappingLoader {
         boolean fits = switch (edmType) {
             case "Edm.String" -> constant instanceof String;
             case "Edm.Int16", "Edm.Int32", "Edm.Int64", "Edm.Byte" -> constant instanceof Long;
-            case "Edm.Decimal", "Edm.Double", "Edm.Single" -> constant instanceof Long || constant instanceof java.math.BigDecimal;
+            case "Edm.Decimal", "Edm.Double", "Edm.Single" -> constant instanceof Long || constant instanceof BigDecimal;
             case "Edm.Boolean" -> constant instanceof Boolean;
             case "Edm.Guid" -> constant instanceof String text
                     && text.matches("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -835,17 +841,17 @@ public final class MappingLoader {
                 problem = "'" + value + "' is not one";
             }
         } else if (column.isDecimal()) {
-            if (!(value instanceof Long) && !(value instanceof java.math.BigDecimal)) {
+            if (!(value instanceof Long) && !(value instanceof BigDecimal)) {
                 problem = "'" + value + "' is not one";
             }
         } else if (column.isDate() || column.isDateTime()) {
             try {
                 if (column.isDate()) {
-                    java.time.LocalDate.parse(String.valueOf(value));
+                    LocalDate.parse(String.valueOf(value));
                 } else {
-                    java.time.LocalDateTime.parse(String.valueOf(value));
+                    LocalDateTime.parse(String.valueOf(value));
                 }
-            } catch (java.time.format.DateTimeParseException e) {
+            } catch (DateTimeParseException e) {
                 problem = "'" + value + "' is not one";
             }
         }

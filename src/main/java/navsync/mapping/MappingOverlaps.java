@@ -3,11 +3,14 @@ package navsync.mapping;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -49,16 +52,17 @@ final class MappingOverlaps {
             for (int j = i + 1; j < list.size(); j++) {
                 LoadedMapping a = list.get(i);
                 LoadedMapping b = list.get(j);
-                if (sameRecords(a.mapping(), b.mapping()) && !a.allowOverlapWith().containsKey(b.name())
-                        && !b.allowOverlapWith().containsKey(a.name()) && !apart(a.mapping(), b.mapping())) {
-                    problems.add(new MappingProblem(b.mapping().file().toString(), b.table().line(), b.table().key(),
+                if (!sameRecords(a.mapping(), b.mapping()) || a.allowOverlapWith().containsKey(b.name())
+                        || b.allowOverlapWith().containsKey(a.name())) {
+                    continue;
+                }
+                notProvablyApart(a.mapping(), b.mapping()).ifPresent(filters -> problems.add(new MappingProblem(b.mapping().file().toString(), b.table().line(), b.table().key(),
                             "'" + b.name() + "' maps NAV table '" + b.mapping().table() + "' to Sales entity '"
                                     + b.mapping().entity().logicalName() + "' as '" + a.name() + "' does ("
                                     + a.mapping().file() + ":" + a.table().line() + "), and their "
-                                    + sidesInDoubt(a.mapping(), b.mapping()) + " are not provably disjoint: every"
-                                    + " record in both would be synchronized twice. Make the filters disjoint, or add"
-                                    + " 'allowOverlapWith: [" + a.name() + "]' if that is meant"));
-                }
+                                    + filters + " are not provably disjoint: every record in both would be"
+                                    + " synchronized twice. Make the filters disjoint, or add 'allowOverlapWith: ["
+                                    + a.name() + "]' if that is meant")));
             }
         }
         return problems;
@@ -70,18 +74,17 @@ final class MappingOverlaps {
                 b.option() == null ? null : b.option().attribute());
     }
 
-    private static boolean apart(IntegrationTableMapping a, IntegrationTableMapping b) {
-        boolean toSales = a.allows(Direction.ToIntegrationTable) || b.allows(Direction.ToIntegrationTable);
-        boolean fromSales = a.allows(Direction.FromIntegrationTable) || b.allows(Direction.FromIntegrationTable);
-        return (!toSales || disjoint(navConditions(a), navConditions(b)))
-                && (!fromSales || disjoint(salesConditions(a.integrationTableFilter()),
-                salesConditions(b.integrationTableFilter())));
-    }
-
-    private static String sidesInDoubt(IntegrationTableMapping a, IntegrationTableMapping b) {
-        boolean toSales = a.allows(Direction.ToIntegrationTable) || b.allows(Direction.ToIntegrationTable);
-        boolean navApart = !toSales || disjoint(navConditions(a), navConditions(b));
-        return navApart ? "integrationTableFilters" : "tableFilters";
+    /** The filters ("tableFilters", "integrationTableFilters") that do not keep the two mappings apart, if any. */
+    private static Optional<String> notProvablyApart(IntegrationTableMapping a, IntegrationTableMapping b) {
+        if ((a.allows(Direction.ToIntegrationTable) || b.allows(Direction.ToIntegrationTable))
+                && !disjoint(navConditions(a), navConditions(b))) {
+            return Optional.of("tableFilters");
+        }
+        if ((a.allows(Direction.FromIntegrationTable) || b.allows(Direction.FromIntegrationTable))
+                && !disjoint(salesConditions(a.integrationTableFilter()), salesConditions(b.integrationTableFilter()))) {
+            return Optional.of("integrationTableFilters");
+        }
+        return Optional.empty();
     }
 
     private static List<Condition> navConditions(IntegrationTableMapping mapping) {
@@ -106,7 +109,7 @@ final class MappingOverlaps {
                 Object value = literal.startsWith("'") ? literal.substring(1, literal.length() - 1).replace("''", "'")
                         : literal.equals("null") ? null : literal.equals("true") || literal.equals("false")
                         ? Boolean.valueOf(literal) : new BigDecimal(literal);
-                out.add(new Condition(m.group(1), FilterOperator.valueOf(m.group(2)), java.util.Collections.singletonList(value)));
+                out.add(new Condition(m.group(1), FilterOperator.valueOf(m.group(2)), Collections.singletonList(value)));
             }
         }
         return out;
@@ -225,6 +228,6 @@ final class MappingOverlaps {
         if (value instanceof Boolean b) {
             return b ? BigDecimal.ONE : BigDecimal.ZERO; // NAV Booleans are 0/1
         }
-        return value instanceof String s ? s.stripTrailing().toLowerCase(java.util.Locale.ROOT) : value;
+        return value instanceof String s ? s.stripTrailing().toLowerCase(Locale.ROOT) : value;
     }
 }

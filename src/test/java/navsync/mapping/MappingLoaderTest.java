@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import navsync.nav.NavSchema;
 import navsync.nav.demo.DemoNavDatabase;
@@ -166,11 +167,7 @@ class MappingLoaderTest {
 
     @Test
     void twoFilesWithTheSameMappingNameAreRefused(@TempDir Path dir) throws Exception {
-        try (var shipped = Files.list(Path.of("mappings"))) {
-            for (Path file : shipped.toList()) {
-                Files.copy(file, dir.resolve(file.getFileName()));
-            }
-        }
+        shippedMappingsIn(dir);
         Files.copy(Path.of("mappings/customer.yaml"), dir.resolve("customer-copy.yaml"));
         assertThatThrownBy(() -> loader.loadFolder(dir))
                 .isInstanceOfSatisfying(MappingException.class, e -> assertThat(e.problems()).singleElement()
@@ -238,11 +235,7 @@ class MappingLoaderTest {
 
     @Test
     void lookupsMayCloseACycleButDependsOnMayNot(@TempDir Path dir) throws Exception {
-        try (var shipped = Files.list(Path.of("mappings"))) {
-            for (Path file : shipped.toList()) {
-                Files.copy(file, dir.resolve(file.getFileName()));
-            }
-        }
+        shippedMappingsIn(dir);
         List<IntegrationTableMapping> loaded = loader.loadFolder(dir);
         navsync.sync.Mappings mappings = new navsync.sync.Mappings(loaded);
         IntegrationTableMapping customer = mappings.get("CUSTOMER");
@@ -404,7 +397,7 @@ class MappingLoaderTest {
 
     private static MappingOverlaps.Condition condition(String text) {
         String[] parts = text.split(" ");
-        List<Object> values = java.util.Arrays.stream(parts[2].split(","))
+        List<Object> values = Arrays.stream(parts[2].split(","))
                 .map(v -> v.matches("\\d+") ? (Object) Long.valueOf(v) : v).toList();
         return new MappingOverlaps.Condition(parts[0], FilterOperator.valueOf(parts[1]), values);
     }
