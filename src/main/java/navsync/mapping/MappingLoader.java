@@ -900,7 +900,7 @@ public final class MappingLoader {
         String lower = wanted.toLowerCase();
         return candidates.stream()
                 .filter(c -> !c.startsWith("$") && !c.equals("timestamp"))
-                .min(Comparator.comparingInt(c -> distance(lower, c.toLowerCase())))
+                .min(Comparator.<String>comparingInt(c -> distance(lower, c.toLowerCase())).thenComparing(c -> c))
                 .filter(c -> distance(lower, c.toLowerCase()) <= Math.max(2, wanted.length() / 3));
     }
 
