@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import navsync.api.ConnectionApi;
@@ -14,6 +15,7 @@ import navsync.console.HawtioConsole;
 import navsync.coupling.CouplingService;
 import navsync.mapping.IntegrationTableMapping;
 import navsync.mapping.MappingLoader;
+import navsync.mapping.SalesMetadata;
 import navsync.monitoring.MappingStatus;
 import navsync.nav.NavDialect;
 import navsync.nav.NavPlatform;
@@ -25,6 +27,7 @@ import navsync.sales.ConnectionCheck;
 import navsync.sales.ParallelLimit;
 import navsync.sales.SalesMetrics;
 import navsync.sales.RetryPolicy;
+import navsync.sales.SalesCatalog;
 import navsync.sales.SalesConnection;
 import navsync.sales.SalesReader;
 import navsync.sales.SalesWebApi;
@@ -88,8 +91,9 @@ public final class NavsyncConfiguration implements CamelConfiguration {
             LOG.warn("{} synchronization jobs were interrupted by the last stop; marked failed", interrupted);
         }
 
-        List<IntegrationTableMapping> loaded = new MappingLoader(schema, settings.integer("navsync.sync.batch-size", 500))
-                .loadFolder(Path.of(settings.text("navsync.mappings-dir", "mappings")));
+        int batchSize = settings.integer("navsync.sync.batch-size", 500);
+        Path mappingsDir = Path.of(settings.text("navsync.mappings-dir", "mappings"));
+        List<IntegrationTableMapping> loaded = new MappingLoader(schema, batchSize).loadFolder(mappingsDir);
         Mappings mappings = new Mappings(loaded);
         LOG.info("Loaded {} integration table mappings: {}", loaded.size(),
                 loaded.stream().map(IntegrationTableMapping::name).toList());
@@ -102,6 +106,10 @@ public final class NavsyncConfiguration implements CamelConfiguration {
         SalesMetrics salesMetrics = new SalesMetrics(() -> registry.lookupByNameAndType("metricsRegistry",
                 io.micrometer.core.instrument.MeterRegistry.class), parallelLimit);
         registry.bind("salesMetrics", salesMetrics);
+        // the files again, against Sales' metadata: the Web API client sends once Camel starts, and this listener
+        // runs then, before any route (a schedule, the REST API) does
+        camel.addStartupListener((context, alreadyStarted) -> new MappingLoader(schema, batchSize,
+                salesMetadata(camel, connection, signIn, parallelLimit, salesMetrics)).loadFolder(mappingsDir));
         SalesWebApi api = new SalesWebApi(camel, connection, signIn.accessTokens(), new RetryPolicy(
                 settings.integer("navsync.sales.retry.max-attempts", 5),
                 java.time.Duration.ofMillis(settings.integer("navsync.sales.retry.first-backoff-ms", 500)),
@@ -149,6 +157,25 @@ public final class NavsyncConfiguration implements CamelConfiguration {
         }
         if (settings.bool("navsync.console.enabled", false)) {
             registry.bind("hawtioConsole", closer.register(hawtioConsole(settings, dataDir)));
+        }
+    }
+
+    /**
+     * Sales' metadata for the mapping files' checks, read once with a single attempt (start-up does not wait out
+     * the retry policy); null, with one line saying which checks are deferred, when Sales does not answer.
+     */
+    private static SalesMetadata salesMetadata(CamelContext camel, SalesConnection connection, SalesSignIn signIn,
+                                               ParallelLimit parallelLimit, SalesMetrics metrics) {
+        SalesWebApi once = new SalesWebApi(camel, connection, signIn.accessTokens(),
+                new RetryPolicy(1, Duration.ZERO, Duration.ofSeconds(30)), parallelLimit, metrics,
+                signIn.endpointOptions());
+        try {
+            return SalesCatalog.read(once);
+        } catch (RuntimeException e) {
+            LOG.warn("Sales metadata could not be read at start-up ({}): the mapping files' Sales attributes, lookup"
+                    + " columns, constant types and integrationTableFilters are not checked (deferred to the passes,"
+                    + " which fail on them)", e.getMessage());
+            return null;
         }
     }
 

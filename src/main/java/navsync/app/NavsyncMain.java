@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import navsync.api.ConnectionApi;
+import navsync.mapping.MappingException;
 import navsync.sales.SalesMetrics;
 import navsync.sync.SynchronizationService;
 import org.apache.camel.CamelContext;
@@ -25,8 +26,23 @@ public final class NavsyncMain {
     private NavsyncMain() {
     }
 
-    public static void main(String[] args) throws Exception {
-        create().run(args);
+    public static void main(String[] args) {
+        try {
+            create().run(args);
+        } catch (Throwable e) {
+            // the sandbox, the console and the HTTP servers run on threads of their own: a start that failed
+            // part-way must not leave them serving without navsync
+            Throwable cause = e;
+            while (cause.getCause() != null && !(cause instanceof MappingException)) {
+                cause = cause.getCause();
+            }
+            if (cause instanceof MappingException) {
+                LOG.error("navsync did not start: {}", cause.getMessage()); // file, line and key say it all
+            } else {
+                LOG.error("navsync did not start: {}", e.toString(), e);
+            }
+            System.exit(1);
+        }
     }
 
     /** A camel-main application with navsync's configuration, not started yet. */

@@ -30,12 +30,11 @@ public record DeletionSweep(Duration interval) {
             case "everyPass" -> EVERY_PASS;
             case "never" -> NEVER;
             default -> {
-                try {
-                    yield new DeletionSweep(Schedule.parseInterval(text));
-                } catch (IllegalArgumentException e) {
+                if (!Schedule.looksLikeInterval(text)) {
                     throw new IllegalArgumentException("'" + text + "' is not a deletion sweep: an interval like 30m, 6h"
                             + " or 1d, everyPass, or never");
                 }
+                yield new DeletionSweep(Schedule.parseInterval(text));
             }
         };
     }

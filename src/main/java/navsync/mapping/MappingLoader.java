@@ -1,12 +1,16 @@
 package navsync.mapping;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.file.Files;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -14,22 +18,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import navsync.nav.NavColumn;
 import navsync.nav.NavNaming;
 import navsync.nav.NavSchema;
 import navsync.nav.NavTable;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.composer.Composer;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
-import org.snakeyaml.engine.v2.parser.ParserImpl;
-import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /**
- * Loads every {@code *.yaml} file of the mappings folder and validates it against the NAV tables'
+ * Loads every {@code *.yaml} and {@code *.yml} file of the mappings folder and validates it against the NAV tables'
  * real columns. All problems of all files are reported together, each with file, line and key; a
  * folder with any problem yields no mappings at all.
  */
@@ -38,7 +37,7 @@ public final class MappingLoader {
     private static final Set<String> MAPPING_KEYS = Set.of("name", "table", "entity", "direction",
             "synchOnlyCoupledRecords", "tableFilter", "integrationTableFilter", "fields", "batchSize", "dependsOn",
             "conflictResolution", "mergeFallback", "deletionResolution", "newRecords", "schedule", "skip",
-            "salesChanges", "deletionSweep", "option");
+            "salesChanges", "deletionSweep", "option", "allowOverlapWith");
     private static final Set<String> OPTION_KEYS = Set.of("attribute", "labelField");
     private static final Set<String> SCHEDULE_KEYS = Set.of("interval", "cron", "enabled", "inactivitySleep");
     private static final Set<String> FIELD_KEYS = Set.of("nav", "sales", "direction", "constant", "lookup",
@@ -55,84 +54,103 @@ public final class MappingLoader {
 
     private final NavSchema schema;
     private final int defaultBatchSize;
+    private final SalesMetadata sales;
 
+    /** A loader that checks the files against NAV only (Sales attributes for their form). */
     public MappingLoader(NavSchema schema, int defaultBatchSize) {
+        this(schema, defaultBatchSize, null);
+    }
+
+    /** A loader that also checks Sales attributes, lookups, constants and Sales filters against {@code sales}. */
+    public MappingLoader(NavSchema schema, int defaultBatchSize, SalesMetadata sales) {
         this.schema = schema;
         this.defaultBatchSize = defaultBatchSize;
+        this.sales = sales;
     }
 
     /** Loads all mapping files of {@code folder}, in file-name order. */
     public List<IntegrationTableMapping> loadFolder(Path folder) {
         List<Path> files;
         try (Stream<Path> s = Files.list(folder)) {
-            files = s.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted(Comparator.naturalOrder()).toList();
+            files = s.filter(p -> p.getFileName().toString().matches(".*\\.ya?ml")).sorted(Comparator.naturalOrder()).toList();
         } catch (IOException e) {
             throw new MappingException(List.of(new MappingProblem(folder.toString(), 0, "", "cannot read the mappings folder: " + e.getMessage())));
         }
         if (files.isEmpty()) {
-            throw new MappingException(List.of(new MappingProblem(folder.toString(), 0, "", "no *.yaml mapping files")));
+            throw new MappingException(List.of(new MappingProblem(folder.toString(), 0, "", "no *.yaml or *.yml mapping files")));
         }
         return loadFiles(files);
     }
 
     public List<IntegrationTableMapping> loadFiles(List<Path> files) {
         List<MappingProblem> problems = new ArrayList<>();
-        List<IntegrationTableMapping> mappings = new ArrayList<>();
-        Map<String, IntegrationTableMapping> byName = new HashMap<>();
-        Map<String, Integer> nameLines = new HashMap<>();
+        Map<String, LoadedMapping> byName = new LinkedHashMap<>();
+        // names of files with problems: a reference to one is not reported again, its file's problems are the cause
+        Set<String> failedNames = new HashSet<>();
+        boolean unnamedFailure = false;
         for (Path file : files) {
             int before = problems.size();
             YamlNode.Problems fileProblems = new YamlNode.Problems(file.toString(), problems);
             Optional<LoadedMapping> loaded = loadFile(file, fileProblems);
-            if (loaded.isPresent() && problems.size() == before) {
-                IntegrationTableMapping mapping = loaded.get().mapping();
-                IntegrationTableMapping other = byName.putIfAbsent(mapping.name(), mapping);
-                if (other != null) {
-                    fileProblems.add(loaded.get().nameLine(), "name", "mapping name '" + mapping.name()
-                            + "' is already used by " + other.file() + ":" + nameLines.get(mapping.name()));
-                } else {
-                    nameLines.put(mapping.name(), loaded.get().nameLine());
-                    mappings.add(mapping);
-                }
+            if (loaded.isEmpty() || loaded.get().mapping() == null || problems.size() != before) {
+                loaded.ifPresentOrElse(l -> failedNames.add(l.name()), () -> { });
+                unnamedFailure |= loaded.isEmpty();
+                continue;
+            }
+            LoadedMapping mapping = loaded.get();
+            LoadedMapping other = byName.putIfAbsent(mapping.name(), mapping);
+            if (other != null) {
+                fileProblems.add(mapping.nameLine(), "name", "mapping name '" + mapping.name()
+                        + "' is already used by " + other.mapping().file() + ":" + other.nameLine());
             }
         }
-        for (IntegrationTableMapping mapping : mappings) {
-            for (String dependency : mapping.dependsOn()) {
-                if (!byName.containsKey(dependency)) {
-                    problems.add(new MappingProblem(mapping.file().toString(), 0, "dependsOn",
-                            "no mapping named '" + dependency + "'; known: " + new java.util.TreeSet<>(byName.keySet())));
+        boolean causeUnknown = unnamedFailure;
+        Predicate<String> unknown = name -> !byName.containsKey(name) && !failedNames.contains(name)
+                && !causeUnknown;
+        Set<String> known = new java.util.TreeSet<>(byName.keySet());
+        for (LoadedMapping loaded : byName.values()) {
+            IntegrationTableMapping mapping = loaded.mapping();
+            loaded.dependencyLines().forEach((dependency, at) -> {
+                if (unknown.test(dependency)) {
+                    problems.add(new MappingProblem(mapping.file().toString(), at.line(), at.key(),
+                            "no mapping named '" + dependency + "'; known: " + known));
                 }
-            }
+            });
             for (FieldMapping field : mapping.fields()) {
                 if (field.lookup() == null) {
                     continue;
                 }
                 String key = field.lookup().option() ? "option" : "lookup";
-                IntegrationTableMapping target = byName.get(field.lookup().mapping());
-                if (target == null) {
+                LoadedMapping target = byName.get(field.lookup().mapping());
+                if (target == null && unknown.test(field.lookup().mapping())) {
                     problems.add(new MappingProblem(mapping.file().toString(), field.line(), key,
                             "no mapping named '" + field.lookup().mapping() + "' to look '" + field.navField()
-                                    + "' up in; known: " + new java.util.TreeSet<>(byName.keySet())));
-                } else if (target.isOptionMapping() != field.lookup().option()) {
+                                    + "' up in; known: " + known));
+                } else if (target != null && target.mapping().isOptionMapping() != field.lookup().option()) {
                     problems.add(new MappingProblem(mapping.file().toString(), field.line(), key, field.lookup().option()
                             ? "'" + target.name() + "' is not an option mapping; use 'lookup: " + target.name() + "'"
                             : "'" + target.name() + "' is an option mapping; use 'option: " + target.name() + "'"));
                 }
             }
         }
+        problems.addAll(MappingOverlaps.find(byName.values(), unknown));
         if (problems.isEmpty()) {
-            findCycle(byName).ifPresent(cycle -> problems.add(new MappingProblem(byName.get(cycle.get(0)).file().toString(),
-                    0, "dependsOn", "mappings depend on each other in a cycle " + String.join(" -> ", cycle)
-                    + "; remove one of them from dependsOn (a lookup that closes a cycle is filled in a second pass)")));
+            findCycle(byName).ifPresent(cycle -> {
+                LoadedMapping first = byName.get(cycle.get(0));
+                LoadedMapping.KeyLine at = first.dependencyLines().get(cycle.get(1));
+                problems.add(new MappingProblem(first.mapping().file().toString(), at.line(), at.key(),
+                        "mappings depend on each other in a cycle " + String.join(" -> ", cycle) + "; remove one of them"
+                                + " from dependsOn (a lookup that closes a cycle is filled in a second pass)"));
+            });
         }
         if (!problems.isEmpty()) {
             throw new MappingException(problems);
         }
-        return List.copyOf(mappings);
+        return byName.values().stream().map(LoadedMapping::mapping).toList();
     }
 
     /** A cycle of {@code dependsOn}, as the names along it, if there is one (lookups may form cycles). */
-    private static Optional<List<String>> findCycle(Map<String, IntegrationTableMapping> byName) {
+    private static Optional<List<String>> findCycle(Map<String, LoadedMapping> byName) {
         Map<String, Integer> state = new HashMap<>();
         for (String start : new java.util.TreeSet<>(byName.keySet())) {
             List<String> path = new ArrayList<>();
@@ -144,7 +162,7 @@ public final class MappingLoader {
         return Optional.empty();
     }
 
-    private static Optional<List<String>> walk(String name, Map<String, IntegrationTableMapping> byName,
+    private static Optional<List<String>> walk(String name, Map<String, LoadedMapping> byName,
                                                Map<String, Integer> state, List<String> path) {
         Integer seen = state.get(name);
         if (seen != null && seen == 1) {
@@ -157,7 +175,7 @@ public final class MappingLoader {
         }
         state.put(name, 1);
         path.add(name);
-        for (String dependency : byName.get(name).dependsOn()) {
+        for (String dependency : byName.get(name).mapping().dependsOn()) {
             Optional<List<String>> cycle = walk(dependency, byName, state, path);
             if (cycle.isPresent()) {
                 return cycle;
@@ -168,27 +186,13 @@ public final class MappingLoader {
         return Optional.empty();
     }
 
-    private record LoadedMapping(IntegrationTableMapping mapping, int nameLine) {
-    }
 
     private Optional<LoadedMapping> loadFile(Path file, YamlNode.Problems problems) {
-        Node root;
-        try (Reader reader = Files.newBufferedReader(file)) {
-            LoadSettings settings = LoadSettings.builder().setLabel(file.toString()).build();
-            Composer composer = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, reader)));
-            root = composer.getSingleNode().orElse(null);
-        } catch (MarkedYamlEngineException e) {
-            int line = e.getProblemMark().or(e::getContextMark).map(m -> m.getLine() + 1).orElse(0);
-            problems.add(line, "", "not valid YAML: " + e.getProblem());
-            return Optional.empty();
-        } catch (YamlEngineException | IOException e) {
-            problems.add(0, "", "cannot read: " + e.getMessage());
+        Optional<Node> document = YamlDocument.read(file, problems);
+        if (document.isEmpty()) {
             return Optional.empty();
         }
-        if (root == null) {
-            problems.add(1, "", "the file is empty");
-            return Optional.empty();
-        }
+        Node root = document.get();
         YamlNode top = new YamlNode(root, "", problems);
         Map<String, YamlNode> keys = top.fields(MAPPING_KEYS);
         boolean optionMapping = keys.containsKey("option");
@@ -222,6 +226,10 @@ public final class MappingLoader {
                 keys.get("entity").problem("unknown Sales entity '" + entityName + "'; known: " + SalesEntity.knownLogicalNames());
             }
         }
+        SalesMetadata.Table salesTable = entity == null || sales == null ? null : sales.table(entity.logicalName()).orElse(null);
+        if (entity != null && sales != null && salesTable == null) {
+            keys.get("entity").problem("the Sales organization has no table '" + entity.logicalName() + "'");
+        }
         Direction direction = keys.containsKey("direction") ? keys.get("direction").enumValue(Direction.class) : null;
         boolean onlyCoupled = !keys.containsKey("synchOnlyCoupledRecords")
                 || Boolean.TRUE.equals(keys.get("synchOnlyCoupledRecords").bool());
@@ -235,13 +243,20 @@ public final class MappingLoader {
             }
         }
         String integrationFilter = keys.containsKey("integrationTableFilter") ? text(keys.get("integrationTableFilter")) : null;
-        List<String> dependsOn = keys.containsKey("dependsOn")
-                ? keys.get("dependsOn").items().stream().map(YamlNode::text).filter(java.util.Objects::nonNull).toList()
-                : List.of();
+        if (integrationFilter != null && salesTable != null) {
+            Optional<String> refused = sales.filterError(entity, integrationFilter);
+            if (refused.isPresent()) {
+                keys.get("integrationTableFilter").problem("Sales refuses this $filter on " + entity.entitySet() + ": "
+                        + refused.get());
+            }
+        }
+        Map<String, LoadedMapping.KeyLine> dependencyLines = names(keys.get("dependsOn"));
+        List<String> dependsOn = List.copyOf(dependencyLines.keySet());
+        Map<String, LoadedMapping.KeyLine> allowOverlapWith = names(keys.get("allowOverlapWith"));
         List<TableFilterCondition> filter = keys.containsKey("tableFilter")
                 ? readFilter(keys.get("tableFilter"), table, tableName) : List.of();
         List<FieldMapping> fields = keys.containsKey("fields")
-                ? readFields(keys.get("fields"), table, tableName, direction) : List.of();
+                ? readFields(keys.get("fields"), table, tableName, salesTable, direction) : List.of();
         if (direction != null && keys.containsKey("fields") && direction != Direction.Bidirectional
                 && fields.stream().noneMatch(f -> f.direction() == direction)) {
             keys.get("fields").problem("no field pair has the mapping's direction " + direction
@@ -276,15 +291,31 @@ public final class MappingLoader {
         SkipPolicy skip = keys.containsKey("skip") ? readSkip(keys.get("skip")) : null;
         SalesChanges salesChanges = readSalesChanges(keys.get("salesChanges"), direction);
         DeletionSweep deletionSweep = readDeletionSweep(keys.get("deletionSweep"));
-        OptionMapping option = optionMapping ? readOption(keys, table, tableName, direction, deletions) : null;
-        if (name == null || table == null || entity == null || direction == null) {
+        OptionMapping option = optionMapping ? readOption(keys, table, tableName, salesTable, direction, deletions) : null;
+        if (name == null) {
             return Optional.empty();
         }
-        IntegrationTableMapping mapping = new IntegrationTableMapping(name, file, tableName, sqlTable,
-                table.primaryKey().get(0), entity, direction, onlyCoupled, filter, integrationFilter, fields,
-                batchSize, dependsOn, conflicts, mergeFallback, deletions, numberSeries, navDefaults, schedule, skip,
-                salesChanges, deletionSweep, option);
-        return Optional.of(new LoadedMapping(mapping, keys.get("name").line()));
+        IntegrationTableMapping mapping = table == null || entity == null || direction == null ? null
+                : new IntegrationTableMapping(name, file, tableName, sqlTable, table.primaryKey().get(0), entity,
+                direction, onlyCoupled, filter, integrationFilter, fields, batchSize, dependsOn, conflicts,
+                mergeFallback, deletions, numberSeries, navDefaults, schedule, skip, salesChanges, deletionSweep, option);
+        return Optional.of(new LoadedMapping(name, mapping, keys.get("name").line(),
+                new LoadedMapping.KeyLine(keys.getOrDefault("table", top).line(), "table"), dependencyLines, allowOverlapWith));
+    }
+
+    /** A list of mapping names ({@code dependsOn}, {@code allowOverlapWith}) with the line and key of each. */
+    private static Map<String, LoadedMapping.KeyLine> names(YamlNode node) {
+        Map<String, LoadedMapping.KeyLine> out = new LinkedHashMap<>();
+        if (node == null) {
+            return out;
+        }
+        for (YamlNode item : node.items()) {
+            String name = item.text();
+            if (name != null && out.putIfAbsent(name, new LoadedMapping.KeyLine(item.line(), item.path())) != null) {
+                item.problem("'" + name + "' is listed twice");
+            }
+        }
+        return out;
     }
 
     private static String text(YamlNode node) {
@@ -295,8 +326,8 @@ public final class MappingLoader {
      * An option mapping's {@code option: {attribute, labelField}}: one way (NAV's rule), no field pairs
      * (the NAV code pairs with the option's label), deletions none, restore or uncouple.
      */
-    private OptionMapping readOption(Map<String, YamlNode> keys, NavTable table, String tableName, Direction direction,
-                                     DeletionResolution deletions) {
+    private OptionMapping readOption(Map<String, YamlNode> keys, NavTable table, String tableName,
+                                     SalesMetadata.Table salesTable, Direction direction, DeletionResolution deletions) {
         YamlNode node = keys.get("option");
         Map<String, YamlNode> option = node.fields(OPTION_KEYS);
         String attribute = text(option.get("attribute"));
@@ -304,6 +335,8 @@ public final class MappingLoader {
             node.problem("'attribute' is missing: the Sales choice column, e.g. paymenttermscode");
         } else if (!ATTRIBUTE.matcher(attribute).matches()) {
             option.get("attribute").problem("'" + attribute + "' is not a Sales attribute logical name");
+        } else {
+            salesAttributeType(option.get("attribute"), salesTable, attribute);
         }
         String labelField = text(option.get("labelField"));
         String labelColumn = labelField == null ? null : resolveColumn(option.get("labelField"), labelField, table, tableName);
@@ -342,9 +375,17 @@ public final class MappingLoader {
                     keys.get("operator").problem("'" + opText + "' is not one of " + List.of(FilterOperator.values()));
                 }
             }
-            Object value = keys.containsKey("value") ? keys.get("value").value() : null;
+            NavColumn navColumn = column == null ? null : table.column(column).orElse(null);
+            YamlNode valueNode = keys.get("value");
+            Object value = valueNode == null ? null : valueNode.isSequence()
+                    ? valueNode.items().stream().map(v -> navValue(v, field, navColumn)).toList()
+                    : navValue(valueNode, field, navColumn);
             if (operator != null && value instanceof List<?> && operator != FilterOperator.in) {
-                keys.get("value").problem("a list of values needs operator 'in'");
+                valueNode.problem("a list of values needs operator 'in'");
+            }
+            if (operator == FilterOperator.startswith && navColumn != null && !navColumn.isText()) {
+                keys.get("operator").problem("startswith compares text, and NAV field '" + field + "' "
+                        + kindOf(navColumn));
             }
             if (column != null && operator != null && value != null) {
                 out.add(new TableFilterCondition(field, column, operator, value));
@@ -427,7 +468,10 @@ public final class MappingLoader {
         if (keys.containsKey("cron")) {
             String cron = keys.get("cron").text();
             try {
-                new org.quartz.CronExpression(cron);
+                if (cron != null && new org.quartz.CronExpression(cron).getNextValidTimeAfter(new Date()) == null) {
+                    keys.get("cron").problem("'" + cron + "' never fires: no time from now on matches it");
+                    return null;
+                }
             } catch (java.text.ParseException | RuntimeException e) {
                 keys.get("cron").problem("'" + cron + "' is not a Quartz cron expression: " + e.getMessage());
                 return null;
@@ -461,7 +505,7 @@ public final class MappingLoader {
         }
         for (Map.Entry<String, YamlNode> entry : node.entries().entrySet()) {
             String column = resolveColumn(entry.getValue(), entry.getKey(), table, tableName);
-            Object value = entry.getValue().value();
+            Object value = navValue(entry.getValue(), entry.getKey(), column == null ? null : table.column(column).orElse(null));
             if (column != null && value != null) {
                 out.put(column, value);
             }
@@ -469,7 +513,8 @@ public final class MappingLoader {
         return out;
     }
 
-    private List<FieldMapping> readFields(YamlNode node, NavTable table, String tableName, Direction mappingDirection) {
+    private List<FieldMapping> readFields(YamlNode node, NavTable table, String tableName, SalesMetadata.Table salesTable,
+                                          Direction mappingDirection) {
         List<FieldMapping> out = new ArrayList<>();
         Map<String, Integer> salesTargets = new LinkedHashMap<>();
         Set<String> navTargets = new HashSet<>();
@@ -480,16 +525,24 @@ public final class MappingLoader {
             }
             String navField = text(keys.get("nav"));
             String sales = text(keys.get("sales"));
-            Object constant = keys.containsKey("constant") ? keys.get("constant").value() : null;
             Direction direction = keys.containsKey("direction") ? keys.get("direction").enumValue(Direction.class) : mappingDirection;
             String column = navField == null ? null : resolveColumn(keys.get("nav"), navField, table, tableName);
+            YamlNode constantNode = keys.get("constant");
+            Object constant = null;
+            if (constantNode != null && navField != null) {
+                constant = navValue(constantNode, navField, column == null ? null : table.column(column).orElse(null));
+            } else if (constantNode != null && constantNode.isNull()) {
+                constantNode.problem("YAML null is no value for a constant; quote it ('null') for the text");
+            } else if (constantNode != null) {
+                constant = constantNode.value();
+            }
             if (column != null && NAV_SYSTEM_COLUMNS.contains(column)) {
                 keys.get("nav").problem("'" + navField + "' is maintained by NAV itself and cannot be mapped");
             }
             if (sales != null && !ATTRIBUTE.matcher(sales).matches()) {
                 keys.get("sales").problem("'" + sales + "' is not a Sales attribute logical name (lower case, e.g. telephone1)");
             }
-            if (constant != null) {
+            if (constantNode != null) {
                 if (navField != null && sales != null) {
                     item.problem("a constant goes to one side only: give 'nav' or 'sales', not both");
                 } else if (navField == null && sales == null) {
@@ -554,6 +607,9 @@ public final class MappingLoader {
                         keys.get(only).problem("only used with 'lookup'");
                     }
                 }
+            }
+            if (salesTable != null && sales != null && ATTRIBUTE.matcher(sales).matches()) {
+                checkSalesSide(salesTable, keys, sales, constant);
             }
             boolean notNull = keys.containsKey("notNull") && Boolean.TRUE.equals(keys.get("notNull").bool());
             boolean code = keys.containsKey("code") ? Boolean.TRUE.equals(keys.get("code").bool())
@@ -640,6 +696,9 @@ public final class MappingLoader {
                 }
                 case "dateFormat", "numberFormat" -> {
                     String pattern = argument.text();
+                    if (pattern == null) {
+                        yield null;
+                    }
                     if (direction != Direction.ToIntegrationTable) {
                         item.problem(name + " turns a NAV value into Sales text, one way: the pair needs direction"
                                 + " ToIntegrationTable");
@@ -678,6 +737,151 @@ public final class MappingLoader {
         return navField.endsWith(" No.") && !navField.matches(".*(Phone|Fax|Telex|Registration|Account|Pager).*");
     }
 
+    /**
+     * A pair's Sales side against the organization's metadata: a lookup's navigation property and lookup column
+     * ({@code _x_value}), else the attribute, and a constant's type.
+     */
+    private static void checkSalesSide(SalesMetadata.Table table, Map<String, YamlNode> keys, String sales, Object constant) {
+        if (keys.containsKey("lookup")) {
+            if (!table.navigationProperties().contains(sales)) {
+                keys.get("sales").problem("Sales table '" + table.logicalName() + "' has no navigation property '" + sales
+                        + "' (a lookup's sales side)" + hint(sales, table.navigationProperties()));
+            }
+            YamlNode at = keys.getOrDefault("lookupAttribute", keys.get("sales"));
+            String attribute = keys.containsKey("lookupAttribute") ? keys.get("lookupAttribute").text() : sales;
+            if (attribute != null && !table.properties().containsKey("_" + attribute + "_value")) {
+                Set<String> lookups = new HashSet<>();
+                table.properties().keySet().stream().filter(p -> p.startsWith("_") && p.endsWith("_value"))
+                        .forEach(p -> lookups.add(p.substring(1, p.length() - "_value".length())));
+                at.problem("Sales table '" + table.logicalName() + "' has no lookup column '" + attribute + "' (read as _"
+                        + attribute + "_value)" + hint(attribute, lookups));
+            }
+            return;
+        }
+        String type = salesAttributeType(keys.get("sales"), table, sales);
+        if (type != null && constant != null) {
+            salesConstantProblem(type, constant).ifPresent(problem -> keys.get("constant").problem("Sales attribute '"
+                    + sales + "' is " + type + ": " + problem));
+        }
+    }
+
+    /** The Edm type of {@code attribute} of Sales table {@code table}; null (with a problem at {@code at}) when it has none. */
+    private static String salesAttributeType(YamlNode at, SalesMetadata.Table table, String attribute) {
+        if (table == null) {
+            return null;
+        }
+        String type = table.properties().get(attribute);
+        if (type == null) {
+            at.problem("Sales table '" + table.logicalName() + "' has no attribute '" + attribute + "'"
+                    + hint(attribute, table.properties().keySet()));
+        }
+        return type;
+    }
+
+    /** What is wrong with a constant for a Sales attribute of this Edm type, if anything. */
+    private static Optional<String> salesConstantProblem(String edmType, Object constant) {
+        boolean fits = switch (edmType) {
+            case "Edm.String" -> constant instanceof String;
+            case "Edm.Int16", "Edm.Int32", "Edm.Int64", "Edm.Byte" -> constant instanceof Long;
+            case "Edm.Decimal", "Edm.Double", "Edm.Single" -> constant instanceof Long || constant instanceof BigDecimal;
+            case "Edm.Boolean" -> constant instanceof Boolean;
+            case "Edm.Guid" -> constant instanceof String text
+                    && text.matches("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+            default -> true;
+        };
+        if (fits) {
+            return Optional.empty();
+        }
+        return Optional.of(edmType.equals("Edm.String")
+                ? "quote the constant, '" + constant + "', or YAML reads it as a " + (constant instanceof Boolean ? "Boolean" : "number")
+                : "the constant '" + constant + "' is not " + switch (edmType) {
+                    case "Edm.Boolean" -> "true or false";
+                    case "Edm.Guid" -> "a GUID";
+                    case "Edm.Decimal", "Edm.Double", "Edm.Single" -> "a number";
+                    default -> "a whole number";
+                });
+    }
+
+    private static String hint(String wanted, Set<String> candidates) {
+        return closest(wanted, candidates).map(c -> "; did you mean '" + c + "'?").orElse("");
+    }
+
+    /**
+     * A value written to or compared with NAV field {@code navField} (a filter value, a constant, a default), as its
+     * column holds it; null with a problem when it is not one. The column decides, not YAML's guess: text must be
+     * quoted where YAML would read a number or a Boolean (01234 is the number 1234). Unknown column: as YAML reads it.
+     */
+    private static Object navValue(YamlNode node, String navField, NavColumn column) {
+        if (node.isNull()) {
+            node.problem("YAML null is no value: NAV fields are never NULL (blank text is '', a blank number 0)");
+            return null;
+        }
+        Object value = node.value();
+        if (value instanceof List<?>) {
+            node.problem("expected a single value for NAV field '" + navField + "'");
+            return null;
+        }
+        if (column == null || value == null) {
+            return value;
+        }
+        String problem = null;
+        if (column.isText()) {
+            if (!(value instanceof String text)) {
+                problem = "quote the value, '" + node.text() + "', or YAML reads it as the "
+                        + (value instanceof Boolean ? "Boolean " : "number ") + value;
+            } else if (column.size() > 0 && text.length() > column.size()) {
+                problem = "'" + text + "' is longer than its " + column.size() + " characters";
+            }
+        } else if (column.isBoolean()) {
+            if (!(value instanceof Boolean) && !(value instanceof Long n && (n == 0 || n == 1))) {
+                problem = "'" + value + "' is not one";
+            }
+        } else if (column.isInteger()) {
+            if (!(value instanceof Long)) {
+                problem = "'" + value + "' is not one";
+            }
+        } else if (column.isDecimal()) {
+            if (!(value instanceof Long) && !(value instanceof BigDecimal)) {
+                problem = "'" + value + "' is not one";
+            }
+        } else if (column.isDate() || column.isDateTime()) {
+            try {
+                if (column.isDate()) {
+                    LocalDate.parse(String.valueOf(value));
+                } else {
+                    LocalDateTime.parse(String.valueOf(value));
+                }
+            } catch (DateTimeParseException e) {
+                problem = "'" + value + "' is not one";
+            }
+        }
+        if (problem != null) {
+            node.problem("NAV field '" + navField + "' " + kindOf(column) + ": " + problem);
+            return null;
+        }
+        return value;
+    }
+
+    /** What a NAV column holds, for messages. */
+    private static String kindOf(NavColumn column) {
+        if (column.isText()) {
+            return "holds text";
+        }
+        if (column.isBoolean()) {
+            return "holds true/false (0 or 1)";
+        }
+        if (column.isInteger()) {
+            return "holds whole numbers";
+        }
+        if (column.isDecimal()) {
+            return "holds numbers";
+        }
+        if (column.isDate()) {
+            return "holds dates (yyyy-MM-dd)";
+        }
+        return column.isDateTime() ? "holds date-times (yyyy-MM-ddTHH:mm:ss)" : "is of type " + column.typeName();
+    }
+
     private String resolveColumn(YamlNode at, String navField, NavTable table, String tableName) {
         if (table == null) {
             return null;
@@ -696,7 +900,7 @@ public final class MappingLoader {
         String lower = wanted.toLowerCase();
         return candidates.stream()
                 .filter(c -> !c.startsWith("$") && !c.equals("timestamp"))
-                .min(Comparator.comparingInt(c -> distance(lower, c.toLowerCase())))
+                .min(Comparator.<String>comparingInt(c -> distance(lower, c.toLowerCase())).thenComparing(c -> c))
                 .filter(c -> distance(lower, c.toLowerCase()) <= Math.max(2, wanted.length() / 3));
     }
 

@@ -20,13 +20,34 @@ public record Schedule(Duration interval, String cron, boolean enabled, Duration
                 : "trigger.repeatInterval=" + interval.toMillis() + "&trigger.repeatCount=-1";
     }
 
-    /** Reads "30s", "15m", "2h" or "1d". */
+    /** The longest interval a schedule or a deletion sweep may have (a longer one is a typo, or overflows). */
+    public static final Duration LONGEST_INTERVAL = Duration.ofDays(3650);
+    private static final java.util.regex.Pattern INTERVAL = java.util.regex.Pattern.compile("(\\d+)\\s*([smhd])");
+
+    /** Whether the text has the form of an interval, whatever its length. */
+    public static boolean looksLikeInterval(String text) {
+        return INTERVAL.matcher(text.trim()).matches();
+    }
+
+    /** Reads "30s", "15m", "2h" or "1d", up to {@link #LONGEST_INTERVAL}. */
     public static Duration parseInterval(String text) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)\\s*([smhd])").matcher(text.trim());
-        if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
+        java.util.regex.Matcher m = INTERVAL.matcher(text.trim());
+        if (!m.matches() || m.group(1).matches("0+")) {
             throw new IllegalArgumentException("'" + text + "' is not an interval like 30s, 15m, 2h or 1d");
         }
-        long n = Long.parseLong(m.group(1));
+        String digits = m.group(1).replaceFirst("^0+", "");
+        long limit = switch (m.group(2)) {
+            case "s" -> LONGEST_INTERVAL.toSeconds();
+            case "m" -> LONGEST_INTERVAL.toMinutes();
+            case "h" -> LONGEST_INTERVAL.toHours();
+            default -> LONGEST_INTERVAL.toDays();
+        };
+        // compared before any arithmetic: a long enough number overflows Duration or its milliseconds
+        if (digits.length() > 18 || Long.parseLong(digits) > limit) {
+            throw new IllegalArgumentException("'" + text + "' is longer than " + LONGEST_INTERVAL.toDays()
+                    + "d, the longest interval");
+        }
+        long n = Long.parseLong(digits);
         return switch (m.group(2)) {
             case "s" -> Duration.ofSeconds(n);
             case "m" -> Duration.ofMinutes(n);

@@ -104,6 +104,12 @@ final class YamlNode {
         return null;
     }
 
+    /** YAML's null: a plain {@code null}, {@code Null}, {@code NULL}, {@code ~} or nothing at all. */
+    boolean isNull() {
+        return node instanceof ScalarNode scalar && scalar.getScalarStyle() == org.snakeyaml.engine.v2.common.ScalarStyle.PLAIN
+                && (scalar.getValue().isEmpty() || Set.of("null", "Null", "NULL", "~").contains(scalar.getValue()));
+    }
+
     /** A scalar as its natural type: plain true/false, integers and decimals become Boolean/Long/BigDecimal. */
     Object value() {
         if (node instanceof SequenceNode) {
