@@ -139,7 +139,7 @@ class HawtioConsoleTest {
     @Test
     void theConsoleRefusesToListenBeyondLoopback() {
         IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> HawtioConsole.start("192.0.2.1", 0, "http://127.0.0.1:1/observe/jolokia", data));
+                () -> HawtioConsole.start("192.0.2.1", 0, "http://127.0.0.1:1/observe/jolokia", data, null));
         assertThat(refused.getMessage()).contains("navsync.console.host", "192.0.2.1", "loopback");
     }
 
