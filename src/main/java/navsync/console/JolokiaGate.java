@@ -32,10 +32,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * In front of Jolokia on the management port: applies Jolokia's own access policy
- * ({@code jolokia-access.xml}) to each request before Jolokia runs it, and answers a refused one with
- * HTTP 403 (Jolokia itself answers a refused operation with 200 and a refused caller with 500). It
- * also refuses pages of other sites and, without authentication, Host names other than loopback.
- * Jolokia still applies the policy itself.
+ * ({@code jolokia-access.xml}) to the operations, writes and commands of each request before Jolokia
+ * runs it, and answers a refused one with HTTP 403 (behind camel-platform-http-jolokia, Jolokia answers
+ * a refused operation inside a 200, and a refused caller or origin with a 500). It also refuses
+ * callers from other machines, pages of other sites and, without authentication, Host names other
+ * than loopback. Jolokia still applies the policy itself, and filters reads.
  */
 public final class JolokiaGate implements Handler<RoutingContext> {
 
