@@ -8,6 +8,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -42,6 +43,8 @@ public final class ApiSecurity implements Handler<RoutingContext> {
         }
     }
 
+    private static final Verdict ALLOWED = new Verdict(0, null, null);
+
     private final Credentials credentials;
     private final Function<HttpServerRequest, Need> needed;
 
@@ -68,7 +71,7 @@ public final class ApiSecurity implements Handler<RoutingContext> {
         return switch (setting) {
             case "true" -> true;
             case "false" -> false;
-            case "auto" -> !java.util.Arrays.stream(hosts).allMatch(ApiSecurity::isLoopback);
+            case "auto" -> !Arrays.stream(hosts).allMatch(ApiSecurity::isLoopback);
             default -> throw new IllegalArgumentException("configuration navsync.security.enabled must be auto, true or false, got '"
                     + setting + "'");
         };
@@ -118,7 +121,7 @@ public final class ApiSecurity implements Handler<RoutingContext> {
             return new Verdict(403, "Forbidden", caller.get().name() + " is a " + caller.get().role() + "; "
                     + needed.action() + " needs the role " + needed.role());
         }
-        return new Verdict(0, null, null);
+        return ALLOWED;
     }
 
     /** A JSON problem body ({@code application/problem+json}). */
