@@ -38,6 +38,7 @@ class JolokiaAccessTest {
     private static final String SECRET = "Top-Secret-Value-4b7e91d2";
     private static final String OPERATOR_PASSWORD = "Op3rator-Pa55word-c4f1";
     private static final String VIEWER_PASSWORD = "V1ewer-Pa55word-77aa";
+    private static final String CI_KEY = "ci-key-0d9c3b6a1e";
     private static final String FOREIGN_ORIGIN = "http://evil.example";
     private static final String CONTEXT = "org.apache.camel:context=navsync,type=context,name=\\\"navsync\\\"";
     private static final String COUPLING_ROUTE = "org.apache.camel:context=navsync,type=routes,name=\\\"coupling\\\"";
@@ -138,6 +139,8 @@ class JolokiaAccessTest {
                 .statusCode()).as("Jolokia operates routes: operators only").isEqualTo(403);
 
         for (String jolokia : List.of(app.managementUrl("/observe/jolokia"), console + "/hawtio/jolokia")) {
+            assertThat(jolokia(jolokia, read(COUPLING_ROUTE, "State"), Map.of("X-API-Key", CI_KEY)).path("value").asText())
+                    .as("an operator's API key").isEqualTo("Started");
             assertThat(jolokia(jolokia, read(COUPLING_ROUTE, "State"), operator).path("value").asText()).isEqualTo("Started");
             assertThat(jolokia(jolokia, read("navsync:type=mappings,name=\\\"CUSTOMER\\\"", "Couplings"), operator)
                     .path("status").asInt()).isEqualTo(200);
@@ -216,7 +219,8 @@ class JolokiaAccessTest {
     }
 
     private static Map<String, String> credentials() {
-        return Map.of("navsync.security.users", "ops:operator,audit:viewer",
+        return Map.of("navsync.security.users", "ops:operator,audit:viewer", "navsync.security.api-keys", "ci:operator",
+                "navsync.security.api-key.ci.secret", CI_KEY,
                 "navsync.security.user.ops.password", OPERATOR_PASSWORD,
                 "navsync.security.user.audit.password", VIEWER_PASSWORD);
     }
