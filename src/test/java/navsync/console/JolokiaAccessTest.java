@@ -21,6 +21,7 @@ import java.util.Map;
 import navsync.testing.NavTables;
 import navsync.testing.NavsyncTestApp;
 import org.apache.camel.ServiceStatus;
+import org.apache.camel.component.platform.http.main.ManagementHttpServer;
 import org.apache.camel.test.AvailablePortFinder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -64,6 +65,10 @@ class JolokiaAccessTest {
         int consolePort = AvailablePortFinder.getNextAvailable();
         app = NavsyncTestApp.start(data, Map.of("navsync.console.enabled", "true",
                 "navsync.console.port", Integer.toString(consolePort), "navsync.test.secret", SECRET));
+        ManagementHttpServer management = app.camel().hasService(ManagementHttpServer.class);
+        assertThat(List.of(management.isSendEnabled(), management.isUploadEnabled(), management.isDownloadEnabled(),
+                management.isDevConsoleEnabled())).as("the management port's send, upload, download, dev console")
+                .containsOnly(false);
         NavTables nav = new NavTables(app.nav());
         Path pwned = data.resolve("pwned.txt");
         for (String jolokia : List.of(app.managementUrl("/observe/jolokia"),
