@@ -2,6 +2,7 @@ package navsync.app;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.vertx.ext.web.handler.BodyHandler;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -45,7 +46,6 @@ import navsync.sync.SynchronizationJobs;
 import navsync.sync.SynchronizationService;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import org.apache.camel.component.platform.http.main.MainHttpServer;
 import org.apache.camel.component.platform.http.main.ManagementHttpServer;
 import org.apache.camel.spi.Registry;
