@@ -2,16 +2,20 @@ package navsync.app;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.vertx.ext.web.handler.BodyHandler;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import navsync.api.ConnectionApi;
 import navsync.api.CouplingApi;
 import navsync.api.RestApi;
 import navsync.api.StatusApi;
 import navsync.console.HawtioConsole;
+import navsync.console.JolokiaGate;
 import navsync.coupling.CouplingService;
 import navsync.mapping.IntegrationTableMapping;
 import navsync.mapping.MappingLoader;
@@ -35,6 +39,7 @@ import navsync.sandbox.SalesSandbox;
 import navsync.sandbox.SandboxOptions;
 import navsync.security.ApiSecurity;
 import navsync.security.Credentials;
+import navsync.security.Role;
 import navsync.state.JobRetention;
 import navsync.state.StateStore;
 import navsync.status.SynchronizationStatus;
@@ -45,6 +50,7 @@ import navsync.sync.SynchronizationService;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.platform.http.main.MainHttpServer;
+import org.apache.camel.component.platform.http.main.ManagementHttpServer;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
@@ -149,14 +155,14 @@ public final class NavsyncConfiguration implements CamelConfiguration {
                 new NavQueries(schema, dialect), nav, synchronization, jobs), connection.organizationUrl()));
         registry.bind("jobRetention", new JobRetention(store, settings.duration("navsync.retention.max-age", "30d")));
         registry.bind("salesWriters", salesWriters(camel, parallel));
-        protectHttpServer(camel, settings);
+        Credentials credentials = protect(camel, settings);
         // picked up by camel-main with the YAML routes, after the route templates of routes/ are known
         registry.bind("mappingRoutes", new MappingRoutes(mappings, settings.bool("navsync.schedules.enabled", true)));
         if (store.isShared()) {
             ClusteredSchedules.configure(camel, store, settings);
         }
         if (settings.bool("navsync.console.enabled", false)) {
-            registry.bind("hawtioConsole", closer.register(hawtioConsole(settings, dataDir)));
+            registry.bind("hawtioConsole", closer.register(hawtioConsole(settings, dataDir, credentials)));
         }
     }
 
@@ -180,42 +186,80 @@ public final class NavsyncConfiguration implements CamelConfiguration {
     }
 
     /** The Hawtio console, reading navsync through its Jolokia on the management port. */
-    private static HawtioConsole hawtioConsole(Settings settings, Path dataDir) {
-        String managementHost = settings.text("navsync.http.host", "127.0.0.1");
+    private static HawtioConsole hawtioConsole(Settings settings, Path dataDir, Credentials credentials) {
+        String managementHost = settings.text("navsync.management.host", "127.0.0.1");
         String jolokiaHost = managementHost.equals("0.0.0.0") || managementHost.equals("::") ? "127.0.0.1" : managementHost;
         String jolokiaUrl = "http://" + (jolokiaHost.contains(":") ? "[" + jolokiaHost + "]" : jolokiaHost) + ":"
-                + settings.integer("navsync.management.port", 9876)
-                + settings.text("camel.management.jolokia-path", "/observe/jolokia");
+                + settings.integer("navsync.management.port", 9876) + jolokiaPath(settings);
         return HawtioConsole.start(settings.text("navsync.console.host", "127.0.0.1"),
-                settings.integer("navsync.console.port", 8888), jolokiaUrl, dataDir.toAbsolutePath().resolve("console"));
+                settings.integer("navsync.console.port", 8888), jolokiaUrl, dataDir.toAbsolutePath().resolve("console"),
+                credentials);
+    }
+
+    private static String jolokiaPath(Settings settings) {
+        return settings.text("camel.management.jolokia-path", "/observe/jolokia");
     }
 
     /**
-     * Puts authentication and roles in front of the REST API and the status page when navsync listens on
-     * anything but loopback, or when navsync.security.enabled says so; refuses to start without credentials.
+     * Puts authentication and roles in front of the REST API, the status page, the management port and
+     * the console when any of them listens on anything but loopback, or when navsync.security.enabled
+     * says so, and refuses to start without credentials; puts Jolokia's access policy, answering 403,
+     * in front of Jolokia. Returns the credentials, or null when authentication is off.
      */
-    private static void protectHttpServer(CamelContext camel, Settings settings) throws Exception {
-        String host = settings.text("navsync.http.host", "127.0.0.1");
-        if (!ApiSecurity.required(settings.text("navsync.security.enabled", "auto"), host)) {
-            return;
+    private static Credentials protect(CamelContext camel, Settings settings) throws Exception {
+        Map<String, String> hosts = new LinkedHashMap<>();
+        hosts.put("navsync.http.host", settings.text("navsync.http.host", "127.0.0.1"));
+        hosts.put("navsync.management.host", settings.text("navsync.management.host", "127.0.0.1"));
+        if (settings.bool("navsync.console.enabled", false)) {
+            hosts.put("navsync.console.host", settings.text("navsync.console.host", "127.0.0.1"));
         }
-        Credentials credentials = Credentials.parse(settings.optional("navsync.security.users").orElse(null),
-                settings.optional("navsync.security.api-keys").orElse(null),
-                name -> settings.optional("navsync.security." + name));
-        if (credentials.isEmpty()) {
-            throw new IllegalArgumentException("navsync listens on " + host + ", so its REST API requires authentication,"
-                    + " but neither navsync.security.users nor navsync.security.api-keys names anyone (see README, Security)");
-        }
-        ApiSecurity security = new ApiSecurity(credentials);
-        // before the routes start, so no request is ever served unchecked; first of every route of the server
-        camel.addStartupListener((context, alreadyStarted) -> {
-            MainHttpServer server = context.hasService(MainHttpServer.class);
-            if (server == null || server.getRouter() == null) {
-                throw new IllegalStateException("the HTTP server is not up: cannot protect the REST API");
+        String setting = settings.text("navsync.security.enabled", "auto");
+        boolean required = ApiSecurity.required(setting, hosts.values().toArray(String[]::new));
+        Credentials credentials = null;
+        if (required) {
+            credentials = Credentials.parse(settings.optional("navsync.security.users").orElse(null),
+                    settings.optional("navsync.security.api-keys").orElse(null),
+                    name -> settings.optional("navsync.security." + name));
+            if (credentials.isEmpty()) {
+                String reason = hosts.entrySet().stream().filter(host -> !ApiSecurity.isLoopback(host.getValue()))
+                        .map(host -> host.getKey() + " is " + host.getValue() + " (not loopback)").findFirst()
+                        .orElse("navsync.security.enabled is " + setting);
+                throw new IllegalArgumentException(reason + ", so navsync requires authentication on its REST API,"
+                        + " management port and console, but neither navsync.security.users nor navsync.security.api-keys"
+                        + " names anyone (see README, Security)");
             }
-            server.getRouter().route().order(-1000).handler(security);
+        }
+        ApiSecurity api = required ? new ApiSecurity(credentials) : null;
+        String jolokia = jolokiaPath(settings);
+        ApiSecurity management = required ? new ApiSecurity(credentials, request -> request.path().startsWith(jolokia)
+                ? new ApiSecurity.Need(Role.operator, "Jolokia") : ApiSecurity.byMethod(request.method().name())) : null;
+        JolokiaGate gate = new JolokiaGate(jolokia, required);
+        // before the routes start, so no request is ever served unchecked; first of every route of each server
+        camel.addStartupListener((context, alreadyStarted) -> {
+            if (api != null) {
+                MainHttpServer server = context.hasService(MainHttpServer.class);
+                if (server == null || server.getRouter() == null) {
+                    throw new IllegalStateException("the HTTP server is not up: cannot protect the REST API");
+                }
+                server.getRouter().route().order(-1000).handler(api);
+            }
+            ManagementHttpServer server = context.hasService(ManagementHttpServer.class);
+            if (server != null) {
+                if (server.getRouter() == null) {
+                    throw new IllegalStateException("the management server is not up: cannot protect it");
+                }
+                if (management != null) {
+                    server.getRouter().route().order(-1000).handler(management);
+                }
+                server.getRouter().route(jolokia + "*").order(-999).handler(BodyHandler.create().setBodyLimit(1 << 20))
+                        .handler(gate);
+            }
         });
-        LOG.info("REST API and status page require authentication (HTTP basic or {})", ApiSecurity.API_KEY_HEADER);
+        if (required) {
+            LOG.info("REST API, status page, management port and console require authentication (HTTP basic or {})",
+                    ApiSecurity.API_KEY_HEADER);
+        }
+        return credentials;
     }
 
     private static HikariDataSource navDataSource(Settings settings, Path dataDir) {

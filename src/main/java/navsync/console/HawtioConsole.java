@@ -10,6 +10,7 @@ import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import navsync.security.Credentials;
 import org.eclipse.jetty.ee10.webapp.WebAppClassLoader;
 import org.eclipse.jetty.ee10.webapp.WebAppContext;
 import org.eclipse.jetty.server.Server;
@@ -41,10 +42,13 @@ public final class HawtioConsole implements AutoCloseable {
 
     /**
      * Starts the console on {@code host:port} (port 0: any free port), forwarding Jolokia requests to
-     * {@code jolokiaUrl}. The console has no sign-in of its own, so it only listens on a loopback address.
+     * {@code jolokiaUrl}. With {@code credentials} (null: none) every request needs one of their users or
+     * keys; without, the console listens on a loopback address only.
      */
-    public static HawtioConsole start(String host, int port, String jolokiaUrl, Path workDir) {
-        requireLoopback(host);
+    public static HawtioConsole start(String host, int port, String jolokiaUrl, Path workDir, Credentials credentials) {
+        if (credentials == null) {
+            requireLoopback(host);
+        }
         // Hawtio reads its settings from system properties: no login page, no proxy to other JVMs
         System.setProperty("hawtio.authenticationEnabled", "false");
         System.setProperty("hawtio.disableProxy", "true");
@@ -63,7 +67,7 @@ public final class HawtioConsole implements AutoCloseable {
                 webapp));
         webapp.addOverrideDescriptor(resource("console/override-web.xml").toExternalForm());
         webapp.setAttribute(JolokiaForwarder.TARGET_ATTRIBUTE, jolokiaUrl);
-        server.setHandler(webapp);
+        server.setHandler(new ConsoleGuard(webapp, credentials));
         server.setStopAtShutdown(false);
         try {
             server.start();
@@ -104,8 +108,8 @@ public final class HawtioConsole implements AutoCloseable {
         try {
             if (!InetAddress.getByName(host).isLoopbackAddress()) {
                 throw new IllegalArgumentException("navsync.console.host is '" + host
-                        + "': the Hawtio console has no sign-in, so it listens on a loopback address only"
-                        + " (127.0.0.1 or ::1); reach it from elsewhere through an SSH tunnel");
+                        + "': without authentication (navsync.security.*) the Hawtio console listens on a loopback"
+                        + " address only (127.0.0.1 or ::1); reach it from elsewhere through an SSH tunnel");
             }
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException("navsync.console.host '" + host + "' is not a known address", e);

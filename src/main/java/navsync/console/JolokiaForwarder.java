@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import navsync.security.ApiSecurity;
 
 /**
  * The Hawtio console's {@code /hawtio/jolokia/*}: passes each Jolokia request (GET with the request in
@@ -21,7 +22,9 @@ public final class JolokiaForwarder extends HttpServlet {
 
     /** Servlet context attribute: navsync's Jolokia URL, e.g. {@code http://127.0.0.1:9876/observe/jolokia}. */
     static final String TARGET_ATTRIBUTE = "navsync.jolokia.url";
-    private static final List<String> FORWARDED_HEADERS = List.of("Content-Type", "Accept", "Authorization");
+    /** The credentials go on, so navsync's Jolokia checks the console user's role itself; Origin does not (see ConsoleGuard). */
+    private static final List<String> FORWARDED_HEADERS = List.of("Content-Type", "Accept", "Authorization",
+            ApiSecurity.API_KEY_HEADER);
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private String target;

@@ -4,20 +4,24 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Authentication and roles on navsync's HTTP server (REST API, status page, OpenAPI description): a
- * Vert.x handler placed before every route. Reads (GET, HEAD) need a viewer, everything else an
- * operator; no or wrong credentials answer 401, too small a role 403, with a JSON problem body.
+ * Authentication and roles on navsync's HTTP servers (REST API, status page, OpenAPI description; the
+ * management port): a Vert.x handler placed before every route. By default reads (GET, HEAD) need a
+ * viewer, everything else an operator; no or wrong credentials answer 401, too small a role 403, with
+ * a JSON problem body.
  */
 public final class ApiSecurity implements Handler<RoutingContext> {
 
@@ -25,28 +29,55 @@ public final class ApiSecurity implements Handler<RoutingContext> {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<HttpMethod> READS = Set.of(HttpMethod.GET, HttpMethod.HEAD);
     public static final String API_KEY_HEADER = "X-API-Key";
+    /** The {@code WWW-Authenticate} header of a 401. */
+    public static final String CHALLENGE = "Basic realm=\"navsync\", charset=\"UTF-8\"";
+
+    /** The role a request needs to do {@code action} ("POST", "Jolokia"), as named in a refusal. */
+    public record Need(Role role, String action) {
+    }
+
+    /** Whether a request is allowed; if not, the status, title and detail of the answer. */
+    public record Verdict(int status, String title, String detail) {
+        public boolean allowed() {
+            return status == 0;
+        }
+    }
+
+    private static final Verdict ALLOWED = new Verdict(0, null, null);
 
     private final Credentials credentials;
+    private final Function<HttpServerRequest, Need> needed;
 
     public ApiSecurity(Credentials credentials) {
+        this(credentials, request -> byMethod(request.method().name()));
+    }
+
+    /** With the role each request needs decided by {@code needed}. */
+    public ApiSecurity(Credentials credentials, Function<HttpServerRequest, Need> needed) {
         this.credentials = credentials;
+        this.needed = needed;
+    }
+
+    /** A viewer reads (GET, HEAD), an operator does everything else. */
+    public static Need byMethod(String method) {
+        return new Need(READS.contains(HttpMethod.valueOf(method)) ? Role.viewer : Role.operator, method);
     }
 
     /**
-     * Whether the API needs authentication: {@code setting} true or false, or auto (the default): when
-     * navsync listens on anything but a loopback address.
+     * Whether navsync needs authentication: {@code setting} true or false, or auto (the default): when
+     * any of {@code hosts} (where navsync listens) is not a loopback address.
      */
-    public static boolean required(String setting, String host) {
+    public static boolean required(String setting, String... hosts) {
         return switch (setting) {
             case "true" -> true;
             case "false" -> false;
-            case "auto" -> !isLoopback(host);
+            case "auto" -> !Arrays.stream(hosts).allMatch(ApiSecurity::isLoopback);
             default -> throw new IllegalArgumentException("configuration navsync.security.enabled must be auto, true or false, got '"
                     + setting + "'");
         };
     }
 
-    static boolean isLoopback(String host) {
+    public static boolean isLoopback(String host) {
         try {
             return InetAddress.getByName(host).isLoopbackAddress();
         } catch (UnknownHostException e) {
@@ -56,31 +87,45 @@ public final class ApiSecurity implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext context) {
-        Optional<Credentials.Caller> caller = credentials.authenticate(context.request().getHeader("Authorization"),
-                context.request().getHeader(API_KEY_HEADER));
-        if (caller.isEmpty()) {
-            boolean tried = context.request().getHeader("Authorization") != null
-                    || context.request().getHeader(API_KEY_HEADER) != null;
-            if (tried) {
-                LOG.warn("Rejected {} {} from {}: wrong credentials", context.request().method(), context.request().path(),
-                        context.request().remoteAddress());
-            }
-            context.response().putHeader("WWW-Authenticate", "Basic realm=\"navsync\", charset=\"UTF-8\"");
-            problem(context, 401, "Unauthorized", tried ? "wrong credentials"
-                    : "authentication required: HTTP basic (a user of navsync.security.users) or the header "
-                    + API_KEY_HEADER + " (a key of navsync.security.api-keys)");
+        HttpServerRequest request = context.request();
+        Verdict verdict = check(credentials, request.getHeader("Authorization"), request.getHeader(API_KEY_HEADER),
+                needed.apply(request), request.method() + " " + request.path(), String.valueOf(request.remoteAddress()));
+        if (verdict.allowed()) {
+            context.next();
             return;
         }
-        Role needed = READS.contains(context.request().method()) ? Role.viewer : Role.operator;
-        if (!caller.get().role().allows(needed)) {
-            problem(context, 403, "Forbidden", caller.get().name() + " is a " + caller.get().role() + "; "
-                    + context.request().method() + " needs the role " + needed);
-            return;
+        if (verdict.status() == 401) {
+            context.response().putHeader("WWW-Authenticate", CHALLENGE);
         }
-        context.next();
+        context.response().setStatusCode(verdict.status()).putHeader("Content-Type", "application/problem+json")
+                .end(problem(verdict.status(), verdict.title(), verdict.detail()));
     }
 
-    private static void problem(RoutingContext context, int status, String title, String detail) {
+    /**
+     * Whether the credentials of a request (its Authorization and X-API-Key headers) prove a caller with
+     * the role {@code needed}; a wrong credential is logged with {@code what} and {@code from}.
+     */
+    public static Verdict check(Credentials credentials, String authorization, String apiKey, Need needed, String what,
+                                String from) {
+        Optional<Credentials.Caller> caller = credentials.authenticate(authorization, apiKey);
+        if (caller.isEmpty()) {
+            boolean tried = authorization != null || apiKey != null;
+            if (tried) {
+                LOG.warn("Rejected {} from {}: wrong credentials", what, from);
+            }
+            return new Verdict(401, "Unauthorized", tried ? "wrong credentials"
+                    : "authentication required: HTTP basic (a user of navsync.security.users) or the header "
+                    + API_KEY_HEADER + " (a key of navsync.security.api-keys)");
+        }
+        if (!caller.get().role().allows(needed.role())) {
+            return new Verdict(403, "Forbidden", caller.get().name() + " is a " + caller.get().role() + "; "
+                    + needed.action() + " needs the role " + needed.role());
+        }
+        return ALLOWED;
+    }
+
+    /** A JSON problem body ({@code application/problem+json}). */
+    public static String problem(int status, String title, String detail) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "about:blank");
         body.put("title", title);
@@ -88,8 +133,7 @@ public final class ApiSecurity implements Handler<RoutingContext> {
         body.put("detail", detail);
         body.put("error", detail);
         try {
-            context.response().setStatusCode(status).putHeader("Content-Type", "application/problem+json")
-                    .end(JSON.writeValueAsString(body));
+            return JSON.writeValueAsString(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

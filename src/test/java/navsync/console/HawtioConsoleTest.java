@@ -109,6 +109,34 @@ class HawtioConsoleTest {
     }
 
     @Test
+    void withAuthenticationTheConsoleShowsTheRoutesToAnOperatorsBrowser() throws Exception {
+        int consolePort = AvailablePortFinder.getNextAvailable();
+        String password = "Op3rator-Pa55word-9e2d";
+        app = NavsyncTestApp.start(data, Map.of("navsync.console.enabled", "true",
+                "navsync.console.port", Integer.toString(consolePort), "navsync.security.enabled", "true",
+                "navsync.security.users", "ops:operator", "navsync.security.user.ops.password", password));
+        HttpResponse<String> anonymous = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + consolePort + "/hawtio/")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+
+        chromium = HeadlessChromium.start();
+        browser = chromium.driver();
+        // credentials in an address: the browser keeps them for the realm and answers the console's 401s with
+        // them (not on the console's own page: fetch refuses to run on a page whose address holds credentials)
+        browser.get("http://ops:" + password + "@127.0.0.1:" + consolePort + "/hawtio/favicon.ico");
+        browser.get("http://127.0.0.1:" + consolePort + "/hawtio/camel/routes");
+        try {
+            waitForTreeNode("coupling");
+            waitForTreeNode("nav-to-sales-CUSTOMER");
+        } catch (RuntimeException | AssertionError e) {
+            Files.write(Path.of("target/hawtio-console-signed-in.png"),
+                    ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+            throw new AssertionError("Hawtio console with authentication: no routes (screenshot"
+                    + " target/hawtio-console-signed-in.png); page text: " + browser.findElement(By.tagName("body")).getText(), e);
+        }
+    }
+
+    @Test
     void theConsolesJolokiaIsNavsyncsWithItsAccessPolicy() throws Exception {
         int consolePort = AvailablePortFinder.getNextAvailable();
         app = NavsyncTestApp.start(data, Map.of("navsync.console.enabled", "true",
@@ -139,7 +167,7 @@ class HawtioConsoleTest {
     @Test
     void theConsoleRefusesToListenBeyondLoopback() {
         IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> HawtioConsole.start("192.0.2.1", 0, "http://127.0.0.1:1/observe/jolokia", data));
+                () -> HawtioConsole.start("192.0.2.1", 0, "http://127.0.0.1:1/observe/jolokia", data, null));
         assertThat(refused.getMessage()).contains("navsync.console.host", "192.0.2.1", "loopback");
     }
 

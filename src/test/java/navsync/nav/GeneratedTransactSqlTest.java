@@ -114,7 +114,7 @@ class GeneratedTransactSqlTest {
                     operator: ge
                     value: 0
                 """;
-        String filtered = customer.replaceFirst("(?m)^name: CUSTOMER$", "name: CUSTOMER_FILTERED")
+        String filtered = customer.replaceFirst("(?m)^name: CUSTOMER$", "name: CUSTOMER_FILTERED\nallowOverlapWith: [CUSTOMER]")
                 .replaceFirst("(?m)^tableFilter:\\n(  .*\\n|    .*\\n)*", filters);
         assertThat(filtered).contains("CUSTOMER_FILTERED", "operator: startswith");
         Path file = dir.resolve("customer-filtered.yaml");
