@@ -3,11 +3,15 @@ package navsync.app;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import navsync.api.ConnectionApi;
 import navsync.mapping.MappingException;
 import navsync.sales.SalesMetrics;
 import navsync.sync.SynchronizationService;
+import io.vertx.core.net.impl.TCPServerBase;
 import org.apache.camel.CamelContext;
+import org.apache.camel.component.platform.http.main.MainHttpServer;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
@@ -22,13 +26,22 @@ import org.slf4j.LoggerFactory;
 public final class NavsyncMain {
 
     private static final Logger LOG = LoggerFactory.getLogger(NavsyncMain.class);
+    /** A failure after Camel started, which camel-main logs without ending the process. */
+    private static final AtomicReference<Throwable> START_FAILURE = new AtomicReference<>();
 
     private NavsyncMain() {
     }
 
     public static void main(String[] args) {
         try {
-            create().run(args);
+            int exitCode = create().run(args);
+            Throwable failedAfterStart = START_FAILURE.get();
+            if (failedAfterStart != null) {
+                throw failedAfterStart;
+            }
+            if (exitCode != 0) {
+                System.exit(exitCode);
+            }
         } catch (Throwable e) {
             // the sandbox, the console and the HTTP servers run on threads of their own: a start that failed
             // part-way must not leave them serving without navsync
@@ -52,6 +65,12 @@ public final class NavsyncMain {
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void afterStart(BaseMainSupport started) {
+                try {
+                    requireListening(started.getCamelContext());
+                } catch (RuntimeException e) {
+                    START_FAILURE.set(e); // camel-main only logs what fails here and returns from run()
+                    throw e;
+                }
                 started.getCamelContext().getRegistry().lookupByNameAndType("salesMetrics", SalesMetrics.class).register();
                 // test connection: one log line with the user, organization and bulk actions, or the error
                 started.getCamelContext().getRegistry().lookupByNameAndType("connectionApi", ConnectionApi.class).logCheck();
@@ -59,6 +78,23 @@ public final class NavsyncMain {
             }
         });
         return main;
+    }
+
+    /**
+     * Vert.x only logs a port it cannot bind (taken by another program, or an address not of this machine), and
+     * Camel starts without that server: a navsync without its REST API or management port must not stay up.
+     * (Vert.x's {@code actualPort()} reports the configured port even then; its server base says whether it listens.)
+     */
+    static void requireListening(CamelContext camel) {
+        MainHttpServer api = camel.hasService(MainHttpServer.class);
+        for (VertxPlatformHttpServer server : camel.hasServices(VertxPlatformHttpServer.class)) {
+            if (!(server.getServer() instanceof TCPServerBase bound) || !bound.isListening()) {
+                String what = api != null && api.getPort() == server.getConfigurationPort() ? "the REST API"
+                        : "the management port";
+                throw new IllegalStateException(what + " could not listen on " + server.getHost() + ":"
+                        + server.getConfigurationPort() + " (see the error above: is the port taken by another program?)");
+            }
+        }
     }
 
     /**

@@ -3,7 +3,9 @@ package navsync.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,8 +47,17 @@ class StartupFailureExitTest {
                 """);
         Started badRoute = start(dir.resolve("data-route"), "-Dcamel.main.routes-include-pattern=file:" + routes + "/*.yaml");
 
-        assertEndsNonZeroWithNothingListening(badMapping, customer + ":", "Sales table 'account' has no attribute 'telephone9'");
-        assertEndsNonZeroWithNothingListening(badRoute, "navsync did not start", "nosuchstep");
+        // the REST API's port is taken by another program: Vert.x only logged the failed bind, and navsync stayed up
+        // without its REST API
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Started portTaken = start(dir.resolve("data-port"), "-Dnavsync.http.port=" + taken.getLocalPort());
+            portTaken.ports().set(0, portTaken.ports().get(1)); // ours is held by the test, not by navsync
+
+            assertEndsNonZeroWithNothingListening(badMapping, customer + ":", "Sales table 'account' has no attribute 'telephone9'");
+            assertEndsNonZeroWithNothingListening(badRoute, "navsync did not start", "nosuchstep");
+            assertEndsNonZeroWithNothingListening(portTaken, "navsync did not start",
+                    "the REST API could not listen on 127.0.0.1:" + taken.getLocalPort());
+        }
     }
 
     private static void assertEndsNonZeroWithNothingListening(Started started, String... logged) throws Exception {
