@@ -9,11 +9,9 @@ import java.util.Map;
 import java.util.UUID;
 import navsync.mapping.Direction;
 import navsync.mapping.IntegrationTableMapping;
-import navsync.nav.NavChange;
 import navsync.nav.NavQueries;
 import navsync.sales.SalesIds;
 import navsync.sales.SalesReader;
-import navsync.sales.SalesWrite;
 import navsync.state.Coupling;
 import navsync.state.CouplingStore;
 import navsync.state.StateStore;
@@ -134,25 +132,8 @@ final class NavToSales {
                 }
                 ObjectNode salesNow = sides.sales(mapping, salesRow);
                 sides.resolveUncoupled(mapping, p.nav(), salesNow, lookups);
-                PairReconciler.Result r = PairReconciler.reconcile(mapping, Direction.ToIntegrationTable, p.baseline(),
-                        p.nav().values(), salesNow, p.nav().ignored());
-                if (r.isConflict()) {
-                    batch.fail(p.key(), salesId, "conflict on NAV " + mapping.table() + " " + p.key() + " / Sales "
-                            + mapping.entity().logicalName() + " " + salesId + ": " + r.conflict());
-                    continue;
-                }
-                ObjectNode payload = sides.salesPayload(mapping, r.toSales());
-                payload.setAll(sides.salesConstants(mapping, salesRow));
-                Map<String, Object> navValues = sides.navValues(mapping, r.toNav(), lookups);
-                batch.awaitsSecondPass(p.key(), lookups);
-                if (payload.isEmpty() && navValues.isEmpty()) {
-                    batch.unchanged(p.key(), p.version(), r.baseline());
-                    continue;
-                }
-                NavChange navChange = navValues.isEmpty() ? null : new NavChange.Update(p.key(), navValues);
-                batch.plans.add(new SyncBatch.Plan(p.key(), salesId,
-                        payload.isEmpty() ? null : new SalesWrite(p.key(), salesId, payload), null, navChange,
-                        r.baseline(), p.version(), SyncBatch.Effect.MODIFIED));
+                batch.modify(p.key(), salesId, p.version(), sides.reconcile(mapping, Direction.ToIntegrationTable,
+                        p.baseline(), p.nav(), salesRow, salesNow, lookups), lookups);
             } catch (IllegalArgumentException e) {
                 batch.fail(p.key(), salesId, "NAV " + mapping.table() + " " + p.key() + ": " + e.getMessage());
                 batch.passingFailure(p.key(), e);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -56,8 +57,7 @@ public final class Sides {
             Object raw = row.get(pair.navColumn());
             String key = pair.key();
             if (pair.lookup() == null) {
-                NavColumn column = table.column(pair.navColumn()).orElseThrow();
-                values.set(key, pair.transformNav(NavValues.toSales(raw, column)));
+                values.set(key, navView(table, pair, raw));
                 continue;
             }
             String code = raw == null ? "" : raw.toString();
@@ -85,15 +85,23 @@ public final class Sides {
     ObjectNode sales(IntegrationTableMapping mapping, JsonNode row) {
         ObjectNode values = NODES.objectNode();
         for (FieldMapping pair : mapping.pairs()) {
-            JsonNode value = row.get(pair.salesReadProperty());
-            if (value == null || value.isNull() || pair.lookup() != null) {
-                values.set(pair.key(), value == null ? NODES.nullNode() : value);
-                continue;
-            }
-            value = pair.transformSales(value);
-            values.set(pair.key(), pair.code() ? NavValues.normalizeCode(value) : value);
+            values.set(pair.key(), salesView(pair, row.get(pair.salesReadProperty())));
         }
         return values;
+    }
+
+    /** A NAV column's value as a (non-lookup) pair reads it in the Sales representation. */
+    private static JsonNode navView(NavTable table, FieldMapping pair, Object raw) {
+        return pair.transformNav(NavValues.toSales(raw, table.column(pair.navColumn()).orElseThrow()));
+    }
+
+    /** A Sales property's value as a pair reads it: transformed, a Code value as NAV would hold it. */
+    private static JsonNode salesView(FieldMapping pair, JsonNode value) {
+        if (value == null || value.isNull() || pair.lookup() != null) {
+            return value == null ? NODES.nullNode() : value;
+        }
+        value = pair.transformSales(value);
+        return pair.code() ? NavValues.normalizeCode(value) : value;
     }
 
     /**
@@ -134,6 +142,105 @@ public final class Sides {
         }
     }
 
+    /**
+     * A coupled pair's writes: the Sales body, the NAV column values, and the baseline once they land;
+     * or the conflict that stops the record.
+     */
+    record Writes(ObjectNode salesPayload, Map<String, Object> navValues, ObjectNode baseline, String conflict) {
+        boolean isConflict() {
+            return conflict != null;
+        }
+
+        boolean writesNothing() {
+            return salesPayload.isEmpty() && navValues.isEmpty();
+        }
+    }
+
+    /**
+     * Reconciles a coupled pair ({@link PairReconciler}) and follows its writes through: a written
+     * Sales attribute or NAV column is read by every pair on it, so a pair that another pair's write
+     * moves carries the new value on where its direction does, in the same plan, and the baseline is
+     * what each pair reads once everything lands. navsync's own write is thus never a change of the
+     * side it wrote, whichever pair or pass wrote it.
+     *
+     * @param salesRow Sales' row as read, salesNow its values ({@link #sales})
+     */
+    Writes reconcile(IntegrationTableMapping mapping, Direction pass, JsonNode baseline, NavSide nav, ObjectNode salesRow,
+                     ObjectNode salesNow, LookupCouplings lookups) {
+        PairReconciler.Result r = PairReconciler.reconcile(mapping, pass, baseline, nav.values(), salesNow, nav.ignored());
+        if (r.isConflict()) {
+            return new Writes(null, null, null, r.conflict());
+        }
+        NavTable table = table(mapping);
+        ObjectNode navNow = nav.values().deepCopy();
+        ObjectNode salesSeen = salesNow.deepCopy();
+        ObjectNode toSales = r.toSales().deepCopy();
+        ObjectNode toNav = r.toNav().deepCopy();
+        Map<String, Object> columns = navValues(mapping, toNav, lookups);
+        for (int round = 1; !r.writesNothing(); round++) {
+            if (round > mapping.pairs().size()) {
+                throw new IllegalArgumentException("the field mappings keep carrying each other's values on: " + toSales
+                        + " to Sales, " + toNav + " to NAV");
+            }
+            Map<String, Object> written = round == 1 ? columns : navValues(mapping, r.toNav(), lookups);
+            Map<String, JsonNode> properties = new HashMap<>();
+            for (FieldMapping writer : mapping.pairs()) {
+                if (r.toSales().has(writer.key())) {
+                    properties.put(writer.salesReadProperty(), r.toSales().get(writer.key()));
+                }
+            }
+            // what each pair reads now; "moved": changed by another pair's write (a pair's own write is no move)
+            ObjectNode navMoved = NODES.objectNode();
+            ObjectNode salesMoved = NODES.objectNode();
+            for (FieldMapping pair : mapping.pairs()) {
+                String key = pair.key();
+                if (nav.ignored().contains(key)) {
+                    continue;
+                }
+                JsonNode navView = written.containsKey(pair.navColumn())
+                        ? navView(table, pair, written.get(pair.navColumn()), r.toNav(), lookups) : null;
+                if (navView != null) {
+                    if (!r.toNav().has(key) && !NavValues.same(navView, navNow.get(key))) {
+                        navMoved.set(key, navView);
+                    }
+                    navNow.set(key, navView);
+                }
+                if (properties.containsKey(pair.salesReadProperty())) {
+                    JsonNode salesView = salesView(pair, properties.get(pair.salesReadProperty()));
+                    if (!r.toSales().has(key) && !NavValues.same(salesView, salesSeen.get(key))) {
+                        salesMoved.set(key, salesView);
+                    }
+                    salesSeen.set(key, salesView);
+                }
+            }
+            r = PairReconciler.follow(mapping, r.baseline(), navNow, salesSeen, navMoved, salesMoved);
+            toSales.setAll(r.toSales());
+            toNav.setAll(r.toNav());
+            if (!r.toNav().isEmpty()) {
+                columns = navValues(mapping, toNav, lookups);
+            }
+        }
+        ObjectNode payload = salesPayload(mapping, toSales);
+        payload.setAll(salesConstants(mapping, salesRow));
+        return new Writes(payload, columns, r.baseline(), null);
+    }
+
+    /**
+     * A written NAV column's value as a pair reads it: a lookup written by this pair is the value it
+     * wrote; one written by another pair goes through the batch's couplings (null when not known).
+     */
+    private JsonNode navView(NavTable table, FieldMapping pair, Object raw, ObjectNode toNav, LookupCouplings lookups) {
+        if (pair.lookup() == null) {
+            return navView(table, pair, raw);
+        }
+        if (toNav.has(pair.key())) {
+            return toNav.get(pair.key());
+        }
+        String code = raw == null ? "" : raw.toString();
+        return code.isEmpty() ? (pair.lookup().blankIsBaseCurrency() ? NODES.textNode(baseCurrencyId().toString())
+                : NODES.nullNode()) : lookups.salesValue(pair, code);
+    }
+
     /** The Web API body for Sales values: plain attributes, lookups as {@code nav@odata.bind}. */
     ObjectNode salesPayload(IntegrationTableMapping mapping, ObjectNode toSales) {
         ObjectNode payload = NODES.objectNode();
@@ -142,13 +249,17 @@ public final class Sides {
             if (value == null) {
                 continue;
             }
-            if (pair.lookup() == null || pair.lookup().option()) {
-                payload.set(pair.salesAttribute(), value);
-            } else {
+            String property = pair.salesAttribute();
+            if (pair.lookup() != null && !pair.lookup().option()) {
                 String set = mappings.get(pair.lookup().mapping()).entity().entitySet();
-                payload.set(pair.salesAttribute() + "@odata.bind",
-                        value.isNull() ? NODES.nullNode() : NODES.textNode("/" + set + "(" + value.asText() + ")"));
+                property += "@odata.bind";
+                value = value.isNull() ? NODES.nullNode() : NODES.textNode("/" + set + "(" + value.asText() + ")");
             }
+            if (payload.has(property) && !NavValues.same(payload.get(property), value)) {
+                throw new IllegalArgumentException("two field mappings write different values to Sales "
+                        + pair.salesAttribute() + ": " + payload.get(property) + " and " + value + " (" + pair.describe() + ")");
+            }
+            payload.set(property, value);
         }
         return payload;
     }
@@ -206,7 +317,12 @@ public final class Sides {
                     value = NODES.textNode(code);
                 }
             }
-            out.put(pair.navColumn(), NavValues.toNav(value, column, pair.code(), pair.navField()));
+            Object navValue = NavValues.toNav(value, column, pair.code(), pair.navField());
+            Object other = out.put(pair.navColumn(), navValue);
+            if (other != null && !NavValues.same(NavValues.toSales(other, column), NavValues.toSales(navValue, column))) {
+                throw new IllegalArgumentException("two field mappings write different values to NAV " + pair.navField()
+                        + ": '" + other + "' and '" + navValue + "' (" + pair.describe() + ")");
+            }
         }
         return out;
     }

@@ -62,6 +62,27 @@ public final class SyncBatch {
         decided.add(new CouplingStore.Synchronized(navKey, navVersion, Json.write(baseline)));
     }
 
+    /**
+     * A coupled record's reconciled writes: a conflict fails it, no writes leave it unchanged (with the
+     * reconciled baseline), otherwise they are planned as a modification.
+     */
+    void modify(String navKey, UUID salesId, long navVersion, Sides.Writes writes, LookupCouplings lookups) {
+        if (writes.isConflict()) {
+            fail(navKey, salesId, "conflict on NAV " + run.mapping().table() + " " + navKey + " / Sales "
+                    + run.mapping().entity().logicalName() + " " + salesId + ": " + writes.conflict());
+            return;
+        }
+        awaitsSecondPass(navKey, lookups);
+        if (writes.writesNothing()) {
+            unchanged(navKey, navVersion, writes.baseline());
+            return;
+        }
+        plans.add(new Plan(navKey, salesId, writes.salesPayload().isEmpty() ? null
+                : new SalesWrite(navKey, salesId, writes.salesPayload()), null,
+                writes.navValues().isEmpty() ? null : new NavChange.Update(navKey, writes.navValues()),
+                writes.baseline(), navVersion, Effect.MODIFIED));
+    }
+
     /** Notes the record as awaiting the second pass if planning it left a second-pass lookup waiting. */
     void awaitsSecondPass(String navKey, LookupCouplings lookups) {
         if (lookups.takeDeferred()) {

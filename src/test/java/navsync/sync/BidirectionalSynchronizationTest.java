@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import navsync.mapping.Direction;
 import navsync.state.SyncJob;
 import navsync.testing.NavTables;
 import navsync.testing.NavsyncTestApp;
@@ -317,6 +318,80 @@ class BidirectionalSynchronizationTest {
                 .as("%s: transformed values are in step", j.direction()).isZero());
     }
 
+    @Test
+    void navsyncsOwnWriteToAnAttributeReadByAnotherPairIsNoSalesChange() throws Exception {
+        start("none", "none");
+        runBoth();
+        for (String name : List.of("Cannon Group One", "Cannon Group Two", "Cannon Group Three")) {
+            execute("UPDATE " + CUSTOMERS + " SET [Name] = '" + name + "' WHERE [No_] = '10000'");
+            SyncJob to = run(Direction.ToIntegrationTable);
+            assertThat(to.counters().failed()).as("%s: %s", name, app.store().jobs().errors(to.id())).isZero();
+            assertThat(sales.get("accounts", salesId("10000")).path("name").asText()).isEqualTo(name);
+            assertThat(nav("10000", "Search Name")).as("the pair reading name follows navsync's write in the same pass")
+                    .isEqualTo(name.toUpperCase());
+        }
+        assertThat(app.store().couplings().findByNavKey("CUSTOMER", "10000").orElseThrow().skipped()).isFalse();
+        app.sandbox().resetCounters();
+        List<SyncJob> again = runBoth();
+        assertThat(again).allSatisfy(j -> assertThat(j.counters().inserted() + j.counters().modified()
+                + j.counters().failed()).as("%s changes nothing", j.direction()).isZero());
+        assertThat(app.sandbox().writeRequestCount()).isZero();
+    }
+
+    @Test
+    void navsyncsOwnWriteToANavFieldReadByAnotherPairIsNoNavChange() throws Exception {
+        // Name is written from Sales name and read by a To pair into description
+        startEditing(yaml -> replaceOnce(yaml, "  - nav: Contact\n", "  - nav: Name\n    sales: description\n"
+                + "    direction: ToIntegrationTable\n  - nav: Contact\n"));
+        assertNoFailures(runBoth());
+        for (String name : List.of("Sales Name One", "Sales Name Two", "Sales Name Three")) {
+            sales.update("accounts", salesId("20000"), Map.of("name", name));
+            SyncJob from = run(Direction.FromIntegrationTable);
+            assertThat(from.counters().failed()).as("%s: %s", name, app.store().jobs().errors(from.id())).isZero();
+            assertThat(nav("20000", "Name")).isEqualTo(name);
+            assertThat(sales.get("accounts", salesId("20000")).path("description").asText())
+                    .as("the pair reading NAV's Name follows navsync's write in the same pass").isEqualTo(name);
+        }
+        app.sandbox().resetCounters();
+        List<SyncJob> again = runBoth();
+        assertThat(again).allSatisfy(j -> assertThat(j.counters().inserted() + j.counters().modified()
+                + j.counters().failed()).as("%s changes nothing", j.direction()).isZero());
+        assertThat(app.sandbox().writeRequestCount()).isZero();
+    }
+
+    @Test
+    void aRecordFailingInABatchKeepsItsBaselineAndTheOthersFollowWhatNavsyncWrote() throws Exception {
+        start("none", "none");
+        runBoth();
+        // a widened NAV Name (a customized database): a name too long for Sales fails that record alone
+        execute("ALTER TABLE " + CUSTOMERS + " ALTER COLUMN [Name] NVARCHAR(250) NOT NULL");
+        execute("UPDATE " + CUSTOMERS + " SET [Name] = 'The Cannon Group PLC " + "x".repeat(180) + "' WHERE [No_] = '10000'");
+        execute("UPDATE " + CUSTOMERS + " SET [Name] = 'Selangorian One' WHERE [No_] = '20000'");
+        String failingBaseline = baseline("10000");
+
+        SyncJob to = run(Direction.ToIntegrationTable);
+        assertThat(to.counters().failed()).isEqualTo(1);
+        assertThat(to.counters().modified()).isEqualTo(1);
+        assertThat(baseline("10000")).as("the failed record's baseline does not move").isEqualTo(failingBaseline);
+        assertThat(app.store().couplings().findByNavKey("CUSTOMER", "20000").orElseThrow().syncedValues())
+                .contains("\"Name>name\":\"Selangorian One\"").contains("\"Search Name>name\":\"SELANGORIAN ONE\"");
+
+        execute("UPDATE " + CUSTOMERS + " SET [Name] = 'The Cannon Group Two' WHERE [No_] = '10000'");
+        execute("UPDATE " + CUSTOMERS + " SET [Name] = 'Selangorian Two' WHERE [No_] = '20000'");
+        to = run(Direction.ToIntegrationTable);
+        assertThat(to.counters().failed()).as("%s", app.store().jobs().errors(to.id())).isZero();
+        assertThat(to.counters().modified()).isEqualTo(2);
+        assertThat(nav("10000", "Search Name")).isEqualTo("THE CANNON GROUP TWO");
+        assertThat(nav("20000", "Search Name")).isEqualTo("SELANGORIAN TWO");
+        List<SyncJob> again = runBoth();
+        assertThat(again).allSatisfy(j -> assertThat(j.counters().inserted() + j.counters().modified()
+                + j.counters().failed()).as("%s changes nothing", j.direction()).isZero());
+    }
+
+    private String baseline(String navKey) {
+        return app.store().couplings().findByNavKey("CUSTOMER", navKey).orElseThrow().syncedValues();
+    }
+
     private static String replaceOnce(String text, String from, String to) {
         assertThat(text).contains(from);
         return text.replace(from, to);
@@ -347,6 +422,12 @@ class BidirectionalSynchronizationTest {
         List<SyncJob> jobs = app.synchronization().run("CUSTOMER", null, TIMEOUT);
         assertThat(jobs).allSatisfy(j -> assertThat(j.status()).as(j.message()).isEqualTo(SyncJob.SUCCEEDED));
         return jobs;
+    }
+
+    private SyncJob run(navsync.mapping.Direction pass) {
+        List<SyncJob> jobs = app.synchronization().run("CUSTOMER", pass, TIMEOUT);
+        assertThat(jobs).singleElement().satisfies(j -> assertThat(j.status()).as(j.message()).isEqualTo(SyncJob.SUCCEEDED));
+        return jobs.get(0);
     }
 
     private void editBothSides(String key, String navPhone, String salesPhone) throws Exception {
