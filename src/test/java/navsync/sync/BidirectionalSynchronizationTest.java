@@ -388,6 +388,25 @@ class BidirectionalSynchronizationTest {
                 + j.counters().failed()).as("%s changes nothing", j.direction()).isZero());
     }
 
+    @Test
+    void aSalesCodeOfOnlySpacesIsNavsBlankAndIsNotWrittenBack() throws Exception {
+        start("none", "none");
+        runBoth();
+        sales.update("accounts", salesId("20000"), Map.of("address1_postalcode", "   "));
+        assertNoFailures(runBoth());
+        assertThat(nav("20000", "Post Code")).isEqualTo("");
+
+        execute("UPDATE " + CUSTOMERS + " SET [Phone No_] = '+44 1 NAV' WHERE [No_] = '20000'");
+        assertNoFailures(runBoth());
+        var account = sales.get("accounts", salesId("20000"));
+        assertThat(account.path("telephone1").asText()).isEqualTo("+44 1 NAV");
+        assertThat(account.path("address1_postalcode").asText()).as("NAV's blank is the same value: nothing written back")
+                .isEqualTo("   ");
+        app.sandbox().resetCounters();
+        runBoth();
+        assertThat(app.sandbox().writeRequestCount()).isZero();
+    }
+
     private String baseline(String navKey) {
         return app.store().couplings().findByNavKey("CUSTOMER", navKey).orElseThrow().syncedValues();
     }
