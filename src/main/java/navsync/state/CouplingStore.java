@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -508,18 +509,21 @@ public final class CouplingStore {
      * Applies the outcomes of one batch of a pass on {@code c} (the caller's transaction, which also
      * holds the job counters and errors of the batch).
      */
-    public void applyOutcomes(Connection c, String mapping, Direction pass, UUID jobId, SkipPolicy skip,
-                              List<? extends Outcome> outcomes) throws SQLException {
-        applyOutcomes(c, mapping, pass, jobId, skip, outcomes, null);
+    public int applyOutcomes(Connection c, String mapping, Direction pass, UUID jobId, SkipPolicy skip,
+                             List<? extends Outcome> outcomes) throws SQLException {
+        return applyOutcomes(c, mapping, pass, jobId, skip, outcomes, null);
     }
 
     /**
      * As above, for a batch that recorded an {@link Intent}: its new couplings are inserted (those
      * synchronized with their baseline in one write, the others pending, then their outcome applied)
      * and the intent is removed.
+     *
+     * @return how many of the failed records this failure made skipped (none was skipped before: a
+     *         pass leaves skipped records out)
      */
-    public void applyOutcomes(Connection c, String mapping, Direction pass, UUID jobId, SkipPolicy skip,
-                              List<? extends Outcome> outcomes, Intent intent) throws SQLException {
+    public int applyOutcomes(Connection c, String mapping, Direction pass, UUID jobId, SkipPolicy skip,
+                             List<? extends Outcome> outcomes, Intent intent) throws SQLException {
         String prefix = pass == Direction.ToIntegrationTable ? "to_" : "from_";
         OffsetDateTime now = now();
         if (intent != null) {
@@ -568,6 +572,21 @@ public final class CouplingStore {
                 }
             }
             removed.executeBatch();
+        }
+        List<String> failedKeys = outcomes.stream().filter(o -> o instanceof Failed).map(Outcome::navKey).toList();
+        if (failedKeys.isEmpty()) {
+            return 0;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM coupling WHERE mapping_name = ?"
+                + " AND skipped = TRUE AND nav_key IN (" + String.join(",", Collections.nCopies(failedKeys.size(), "?")) + ")")) {
+            ps.setString(1, mapping);
+            for (int i = 0; i < failedKeys.size(); i++) {
+                ps.setString(i + 2, failedKeys.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
         }
     }
 

@@ -80,19 +80,21 @@ final class NavToSales {
             }
             try {
                 Sides.NavSide nav = sides.nav(mapping, row, lookups);
-                if (coupling == null || coupling.isPending()) {
+                if (coupling == null) {
                     sides.resolveUncoupled(mapping, nav, null, lookups);
                     batch.plans.add(newRecords.salesRow(mapping, key, salesId, nav, version(row)));
                     batch.awaitsSecondPass(key, lookups);
                     continue;
                 }
-                JsonNode baseline = run.isForced() ? null : Json.read(coupling.syncedValues());
+                // a pending coupling's row may exist (coupled to an existing row, or written before a crash)
+                JsonNode baseline = run.isForced() || coupling.isPending() ? null : Json.read(coupling.syncedValues());
                 // a record that failed last time is checked against Sales too (its Sales row may be gone)
-                if (nav.uncoupled().isEmpty() && coupling.toResult() != navsync.state.SyncResult.Failure
+                if (!coupling.isPending() && nav.uncoupled().isEmpty()
+                        && coupling.toResult() != navsync.state.SyncResult.Failure
                         && !changedInNav(mapping, nav.values(), baseline)) {
                     batch.unchanged(key, version(row), (ObjectNode) baseline);
                 } else {
-                    needSales.put(salesId, new Pending(key, version(row), nav, baseline));
+                    needSales.put(salesId, new Pending(key, version(row), nav, baseline, coupling.isPending()));
                 }
             } catch (IllegalArgumentException e) {
                 batch.fail(key, salesId, "NAV " + mapping.table() + " " + key + ": " + e.getMessage());
@@ -110,7 +112,8 @@ final class NavToSales {
         return batch;
     }
 
-    private record Pending(String key, long version, Sides.NavSide nav, JsonNode baseline) {
+    /** A coupled record changed in NAV; {@code newRow}: its coupling is pending, so a missing Sales row is created. */
+    private record Pending(String key, long version, Sides.NavSide nav, JsonNode baseline, boolean newRow) {
     }
 
     private void reconcileWithSales(IntegrationTableMapping mapping, SyncBatch batch, Map<UUID, Pending> needSales) {
@@ -127,7 +130,12 @@ final class NavToSales {
             try {
                 if (salesRow == null) {
                     sides.resolveUncoupled(mapping, p.nav(), null, lookups);
-                    deletions.salesRowDeleted(batch, p.key(), salesId, p.version(), p.nav());
+                    if (p.newRow()) {
+                        batch.plans.add(newRecords.salesRow(mapping, p.key(), salesId, p.nav(), p.version()));
+                        batch.awaitsSecondPass(p.key(), lookups);
+                    } else {
+                        deletions.salesRowDeleted(batch, p.key(), salesId, p.version(), p.nav());
+                    }
                     continue;
                 }
                 ObjectNode salesNow = sides.sales(mapping, salesRow);

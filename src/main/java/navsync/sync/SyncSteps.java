@@ -194,13 +194,17 @@ public final class SyncSteps {
             run.add(delta);
             return batch;
         }
-        store.inTransaction(c -> {
-            store.couplings().applyOutcomes(c, mapping.name(), run.pass(), run.id(), skip, outcomes, batch.intent);
-            store.jobs().record(c, run.id(), mapping.name(), delta, batch.errors);
-            return null;
+        JobCounters counted = store.inTransaction(c -> {
+            // a record that this failure made skipped counts as skipped (its error stays in the job's list)
+            int nowSkipped = store.couplings().applyOutcomes(c, mapping.name(), run.pass(), run.id(), skip, outcomes,
+                    batch.intent);
+            JobCounters d = new JobCounters(delta.inserted(), delta.modified(), delta.deleted(), delta.unchanged(),
+                    delta.skipped() + nowSkipped, delta.failed() - nowSkipped, delta.coupled(), delta.uncoupled());
+            store.jobs().record(c, run.id(), mapping.name(), d, batch.errors);
+            return d;
         });
         store.couplings().inserted(batch.intent == null ? 0 : batch.intent.couplings().size());
-        run.add(delta);
+        run.add(counted);
         return batch;
     }
 

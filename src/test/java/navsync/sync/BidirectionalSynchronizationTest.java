@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import navsync.mapping.Direction;
+import navsync.mapping.SkipPolicy;
+import navsync.state.CouplingStore;
 import navsync.state.SyncJob;
 import navsync.testing.NavTables;
 import navsync.testing.NavsyncTestApp;
@@ -405,6 +407,51 @@ class BidirectionalSynchronizationTest {
         app.sandbox().resetCounters();
         runBoth();
         assertThat(app.sandbox().writeRequestCount()).isZero();
+    }
+
+    @Test
+    void aRecordThatAFailureSkipsCountsAsSkippedInThatJob() throws Exception {
+        start("none", "none");
+        runBoth();
+        execute("ALTER TABLE " + CUSTOMERS + " ALTER COLUMN [Name] NVARCHAR(250) NOT NULL");
+        execute("UPDATE " + CUSTOMERS + " SET [Name] = 'The Cannon Group PLC " + "x".repeat(180) + "' WHERE [No_] = '10000'");
+        for (int run = 1; run < 3; run++) {
+            SyncJob to = run(Direction.ToIntegrationTable);
+            assertThat(to.counters().failed()).isEqualTo(1);
+            assertThat(to.counters().skipped()).isZero();
+        }
+        SyncJob skipping = run(Direction.ToIntegrationTable); // the third failure (navsync.sync.skip-after-failures=3)
+        assertThat(app.store().couplings().findByNavKey("CUSTOMER", "10000").orElseThrow().skipped()).isTrue();
+        assertThat(skipping.counters().skipped()).as("the record this job skipped").isEqualTo(1);
+        assertThat(skipping.counters().failed()).as("a skipped record is not also failed").isZero();
+        assertThat(app.store().jobs().errors(skipping.id())).singleElement()
+                .satisfies(e -> assertThat(e.navKey()).isEqualTo("10000"));
+
+        execute("UPDATE " + CUSTOMERS + " SET [Phone No_] = '+44 1 NAV' WHERE [No_] IN ('10000', '20000')");
+        SyncJob after = run(Direction.ToIntegrationTable);
+        assertThat(after.counters().skipped()).isEqualTo(1);
+        assertThat(after.counters().modified()).isEqualTo(1);
+        assertThat(after.counters().failed()).isZero();
+    }
+
+    @Test
+    void aRecordCoupledToAnExistingRowCountsAsModifiedNotInserted() throws Exception {
+        start("none", "none");
+        runBoth();
+        UUID account = salesId("20000");
+        // Set Up Coupling to the existing account: a pending coupling, which the next pass synchronizes
+        app.store().inTransaction(c -> app.store().couplings().applyOutcomes(c, "CUSTOMER", Direction.ToIntegrationTable,
+                null, SkipPolicy.NEVER, List.of(new CouplingStore.Uncoupled("20000"))));
+        app.store().couplings().insertPending("CUSTOMER", List.of(new CouplingStore.NewCoupling("20000", null, account)));
+        execute("UPDATE " + CUSTOMERS + " SET [Phone No_] = '+44 1 NAV' WHERE [No_] = '20000'");
+        int accounts = app.sandbox().rows("accounts").size();
+
+        SyncJob to = run(Direction.ToIntegrationTable);
+        assertThat(to.counters().inserted()).as("no row was inserted").isZero();
+        assertThat(to.counters().modified()).isEqualTo(1);
+        assertThat(app.sandbox().rows("accounts")).hasSize(accounts);
+        assertThat(sales.get("accounts", account).path("telephone1").asText()).isEqualTo("+44 1 NAV");
+        assertThat(app.store().couplings().findByNavKey("CUSTOMER", "20000").orElseThrow().isPending()).isFalse();
     }
 
     private String baseline(String navKey) {

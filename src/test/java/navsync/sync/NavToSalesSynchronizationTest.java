@@ -16,6 +16,7 @@ import navsync.state.JobError;
 import navsync.state.SyncJob;
 import navsync.testing.NavTables;
 import navsync.testing.NavsyncTestApp;
+import navsync.testing.SalesRows;
 import org.apache.camel.builder.AdviceWith;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -131,6 +132,36 @@ class NavToSalesSynchronizationTest {
         List<Map<String, Object>> accounts = app.sandbox().rows("accounts");
         assertThat(accounts).hasSize(customers);
         assertThat(accounts.stream().map(a -> a.get("accountnumber")).distinct().count()).isEqualTo(customers);
+    }
+
+    @Test
+    void aRerunAfterACrashCountsEveryRecordOnceAndAsWhatItDid() throws Exception {
+        app.close();
+        app = NavsyncTestApp.start(data, Map.of("navsync.mappings-dir",
+                NavsyncTestApp.mappingsWithBatchSize(data.resolve("mappings"), 5).toString()));
+        int customers = customers("WHERE [Blocked] = 0").size();
+        java.util.concurrent.atomic.AtomicInteger commits = new java.util.concurrent.atomic.AtomicInteger();
+        AdviceWith.adviceWith(app.camel(), "synchronize-batch", route -> route.weaveById("commit-batch").before()
+                .process(exchange -> {
+                    if (commits.incrementAndGet() == 2) {
+                        throw new IllegalStateException("simulated crash between the Sales write and the commit");
+                    }
+                }));
+        SyncJob crashed = run();
+        assertThat(crashed.status()).isEqualTo(SyncJob.FAILED);
+        SyncJob rerun = run();
+        System.out.println("CRASHED " + crashed.counters() + " RERUN " + rerun.counters() + " customers " + customers);
+        assertThat(rerun.counters().total()).as("every record once").isEqualTo(customers);
+        SalesRows sales = new SalesRows(app.sandbox().organizationUrl());
+        app.synchronization().run("CUSTOMER", Direction.FromIntegrationTable, TIMEOUT);
+        int n = 0;
+        for (Map<String, Object> account : app.sandbox().rows("accounts")) {
+            sales.update("accounts", UUID.fromString(account.get("accountid").toString()), Map.of("telephone1", "+44 " + n++));
+        }
+        commits.set(0);
+        SyncJob fromCrashed = app.synchronization().run("CUSTOMER", Direction.FromIntegrationTable, TIMEOUT).get(0);
+        SyncJob fromRerun = app.synchronization().run("CUSTOMER", Direction.FromIntegrationTable, TIMEOUT).get(0);
+        System.out.println("FROMCRASHED " + fromCrashed.counters() + " RERUN " + fromRerun.counters());
     }
 
     @Test
