@@ -92,9 +92,9 @@ final class NavToSales {
                 if (!coupling.isPending() && nav.uncoupled().isEmpty()
                         && coupling.toResult() != navsync.state.SyncResult.Failure
                         && !changedInNav(mapping, nav.values(), baseline)) {
-                    batch.unchanged(key, version(row), (ObjectNode) baseline);
+                    batch.unchanged(coupling, version(row), (ObjectNode) baseline);
                 } else {
-                    needSales.put(salesId, new Pending(key, version(row), nav, baseline, coupling.isPending()));
+                    needSales.put(salesId, new Pending(coupling, version(row), nav, baseline));
                 }
             } catch (IllegalArgumentException e) {
                 batch.fail(key, salesId, "NAV " + mapping.table() + " " + key + ": " + e.getMessage());
@@ -112,8 +112,11 @@ final class NavToSales {
         return batch;
     }
 
-    /** A coupled record changed in NAV; {@code newRow}: its coupling is pending, so a missing Sales row is created. */
-    private record Pending(String key, long version, Sides.NavSide nav, JsonNode baseline, boolean newRow) {
+    /** A coupled record to reconcile with its Sales row; a pending coupling's missing row is created. */
+    private record Pending(Coupling coupling, long version, Sides.NavSide nav, JsonNode baseline) {
+        String key() {
+            return coupling.navKey();
+        }
     }
 
     private void reconcileWithSales(IntegrationTableMapping mapping, SyncBatch batch, Map<UUID, Pending> needSales) {
@@ -130,7 +133,7 @@ final class NavToSales {
             try {
                 if (salesRow == null) {
                     sides.resolveUncoupled(mapping, p.nav(), null, lookups);
-                    if (p.newRow()) {
+                    if (p.coupling().isPending()) {
                         batch.plans.add(newRecords.salesRow(mapping, p.key(), salesId, p.nav(), p.version()));
                         batch.awaitsSecondPass(p.key(), lookups);
                     } else {
@@ -140,7 +143,7 @@ final class NavToSales {
                 }
                 ObjectNode salesNow = sides.sales(mapping, salesRow);
                 sides.resolveUncoupled(mapping, p.nav(), salesNow, lookups);
-                batch.modify(p.key(), salesId, p.version(), sides.reconcile(mapping, Direction.ToIntegrationTable,
+                batch.modify(p.coupling(), p.version(), sides.reconcile(mapping, Direction.ToIntegrationTable,
                         p.baseline(), p.nav(), salesRow, salesNow, lookups), lookups);
             } catch (IllegalArgumentException e) {
                 batch.fail(p.key(), salesId, "NAV " + mapping.table() + " " + p.key() + ": " + e.getMessage());

@@ -136,7 +136,7 @@ final class SalesToNav {
         Sides.NavSide navSide = sides.nav(mapping, navRow, lookups);
         sides.resolveUncoupled(mapping, navSide, salesNow, lookups);
         JsonNode baseline = coupling.isPending() || batch.run.isForced() ? null : Json.read(coupling.syncedValues());
-        batch.modify(key, salesId, version, sides.reconcile(mapping, Direction.FromIntegrationTable, baseline, navSide,
+        batch.modify(coupling, version, sides.reconcile(mapping, Direction.FromIntegrationTable, baseline, navSide,
                 salesRow, salesNow, lookups), lookups);
     }
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import navsync.nav.NavChange;
 import navsync.sales.SalesWrite;
+import navsync.state.Coupling;
 import navsync.state.CouplingStore;
 import navsync.state.JobStore;
 
@@ -57,16 +58,21 @@ public final class SyncBatch {
         return plans;
     }
 
-    void unchanged(String navKey, long navVersion, ObjectNode baseline) {
-        unchanged++;
-        decided.add(new CouplingStore.Synchronized(navKey, navVersion, Json.write(baseline)));
+    /** A coupled record found in step; one a stopped pass synchronized was counted by that pass. */
+    void unchanged(Coupling coupling, long navVersion, ObjectNode baseline) {
+        if (!run.countedByStoppedPass(coupling)) {
+            unchanged++;
+        }
+        decided.add(new CouplingStore.Synchronized(coupling.navKey(), navVersion, Json.write(baseline)));
     }
 
     /**
      * A coupled record's reconciled writes: a conflict fails it, no writes leave it unchanged (with the
      * reconciled baseline), otherwise they are planned as a modification.
      */
-    void modify(String navKey, UUID salesId, long navVersion, Sides.Writes writes, LookupCouplings lookups) {
+    void modify(Coupling coupling, long navVersion, Sides.Writes writes, LookupCouplings lookups) {
+        String navKey = coupling.navKey();
+        UUID salesId = coupling.salesId();
         if (writes.isConflict()) {
             fail(navKey, salesId, "conflict on NAV " + run.mapping().table() + " " + navKey + " / Sales "
                     + run.mapping().entity().logicalName() + " " + salesId + ": " + writes.conflict());
@@ -74,7 +80,7 @@ public final class SyncBatch {
         }
         awaitsSecondPass(navKey, lookups);
         if (writes.writesNothing()) {
-            unchanged(navKey, navVersion, writes.baseline());
+            unchanged(coupling, navVersion, writes.baseline());
             return;
         }
         plans.add(new Plan(navKey, salesId, writes.salesPayload().isEmpty() ? null

@@ -1,8 +1,10 @@
 package navsync.sync;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import navsync.mapping.Direction;
@@ -80,14 +82,39 @@ public final class SynchronizationJobs {
                             .filter(j -> j.status().equals(SyncJob.RUNNING)).map(SyncJob::id).findFirst().orElse(null)));
             locks.put(mappingName, lock);
             store.couplings().recoverIntents(mappingName);
+            Set<UUID> stopped = stoppedSinceLastSuccess(mappingName, pass);
             UUID id = store.jobs().start(mappingName, pass.name(), type);
             running.put(mappingName, id);
-            return new JobRun(id, mapping, pass, store.watermarks().get(mappingName, pass.name()).orElse(null), preview);
+            return new JobRun(id, mapping, pass, store.watermarks().get(mappingName, pass.name()).orElse(null), preview,
+                    stopped);
         } catch (RuntimeException e) {
             release(mappingName);
             running.remove(mappingName);
             throw e;
         }
+    }
+
+    /** Jobs looked back at for {@link #stoppedSinceLastSuccess}: more stopped passes in a row than this are not expected. */
+    private static final int STOPPED_LOOKBACK = 50;
+
+    /**
+     * The passes of this mapping and direction that stopped (a crash, an outage) since its last
+     * successful one: the watermark did not move, so the next pass reads their committed records again.
+     */
+    private Set<UUID> stoppedSinceLastSuccess(String mappingName, Direction pass) {
+        Set<UUID> stopped = new HashSet<>();
+        for (SyncJob job : store.jobs().latest(mappingName, STOPPED_LOOKBACK)) {
+            if (!job.direction().equals(pass.name()) || TYPE_PREVIEW.equals(job.type()) || TYPE_COUPLING.equals(job.type())) {
+                continue;
+            }
+            if (SyncJob.SUCCEEDED.equals(job.status())) {
+                break;
+            }
+            if (SyncJob.FAILED.equals(job.status())) {
+                stopped.add(job.id());
+            }
+        }
+        return stopped;
     }
 
     /**
