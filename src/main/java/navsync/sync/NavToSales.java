@@ -83,6 +83,7 @@ final class NavToSales {
                 if (coupling == null) {
                     sides.resolveUncoupled(mapping, nav, null, lookups);
                     batch.plans.add(newRecords.salesRow(mapping, key, salesId, nav, version(row)));
+                    batch.warn(key, nav.roundedInWrite());
                     batch.awaitsSecondPass(key, lookups);
                     continue;
                 }
@@ -135,6 +136,7 @@ final class NavToSales {
                     sides.resolveUncoupled(mapping, p.nav(), null, lookups);
                     if (p.coupling().isPending()) {
                         batch.plans.add(newRecords.salesRow(mapping, p.key(), salesId, p.nav(), p.version()));
+                        batch.warn(p.key(), p.nav().roundedInWrite());
                         batch.awaitsSecondPass(p.key(), lookups);
                     } else {
                         deletions.salesRowDeleted(batch, p.key(), salesId, p.version(), p.nav());

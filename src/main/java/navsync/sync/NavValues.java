@@ -148,6 +148,11 @@ public final class NavValues {
         return a.equals(b);
     }
 
+    /** A decimal as the Sales representation holds it: without trailing zeros. */
+    static JsonNode number(BigDecimal d) {
+        return NODES.numberNode(normalize(d));
+    }
+
     private static BigDecimal normalize(BigDecimal d) {
         BigDecimal stripped = d.stripTrailingZeros();
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;

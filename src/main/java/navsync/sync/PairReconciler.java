@@ -126,7 +126,6 @@ public final class PairReconciler {
      *
      * @param navNow    every pair's NAV value once the writes land; salesNow likewise
      * @param navMoved  the new NAV values of the pairs another pair's write moved; salesMoved likewise
-     * @throws IllegalArgumentException when the writes move both sides of a pair to different values
      */
     public static Result follow(IntegrationTableMapping mapping, ObjectNode baseline, ObjectNode navNow,
                                 ObjectNode salesNow, ObjectNode navMoved, ObjectNode salesMoved) {
@@ -144,11 +143,8 @@ public final class PairReconciler {
             }
             if (NavValues.same(n, s)) {
                 next.set(key, n);
-            } else if (nav && sales) {
-                throw new IllegalArgumentException("the writes of this synchronization leave " + pair.describe()
-                        + " different: " + n + " in NAV, " + s + " in Sales");
-            } else if (nav ? pair.direction().includes(Direction.ToIntegrationTable)
-                    : pair.direction().includes(Direction.FromIntegrationTable)) {
+            } else if (nav != sales && (nav ? pair.direction().includes(Direction.ToIntegrationTable)
+                    : pair.direction().includes(Direction.FromIntegrationTable))) {
                 JsonNode value = nav ? n : s;
                 if (!pair.notNull() || !value.isNull()) {
                     (nav ? toSales : toNav).set(key, value);

@@ -3,6 +3,8 @@ package navsync.sync;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,10 +16,12 @@ import java.util.UUID;
 import navsync.mapping.Direction;
 import navsync.mapping.FieldMapping;
 import navsync.mapping.IntegrationTableMapping;
+import navsync.mapping.Rounding;
 import navsync.mapping.UncoupledLookup;
 import navsync.nav.NavColumn;
 import navsync.nav.NavSchema;
 import navsync.nav.NavTable;
+import navsync.sales.DecimalPrecisions;
 
 /**
  * The mapping processor: where a NAV row becomes Sales values and Sales values become NAV column
@@ -31,18 +35,24 @@ public final class Sides {
     private final NavSchema schema;
     private final Mappings mappings;
     private final navsync.sales.SalesOrganization organization;
+    private final DecimalPrecisions precisions;
 
-    public Sides(NavSchema schema, Mappings mappings, navsync.sales.SalesOrganization organization) {
+    public Sides(NavSchema schema, Mappings mappings, navsync.sales.SalesOrganization organization,
+                 DecimalPrecisions precisions) {
         this.schema = schema;
         this.mappings = mappings;
         this.organization = organization;
+        this.precisions = precisions;
     }
 
     /**
      * NAV's values of a record, with the lookups whose related record is not coupled (key -> NAV
-     * code) and the fields left out of reconciliation (lookups kept as they are).
+     * code), the fields left out of reconciliation (lookups kept as they are), the decimals rounded to
+     * their Sales column's precision (key -> what was rounded) and, of those, the ones a planned Sales
+     * write carries (the job's warnings about the record).
      */
-    record NavSide(ObjectNode values, Map<String, String> uncoupled, Set<String> ignored) {
+    record NavSide(ObjectNode values, Map<String, String> uncoupled, Set<String> ignored, Map<String, String> rounded,
+                   List<String> roundedInWrite) {
     }
 
     NavTable table(IntegrationTableMapping mapping) {
@@ -53,11 +63,12 @@ public final class Sides {
         NavTable table = table(mapping);
         ObjectNode values = NODES.objectNode();
         Map<String, String> uncoupled = new LinkedHashMap<>();
+        Map<String, String> rounded = new LinkedHashMap<>();
         for (FieldMapping pair : mapping.pairs()) {
             Object raw = row.get(pair.navColumn());
             String key = pair.key();
             if (pair.lookup() == null) {
-                values.set(key, navView(table, pair, raw));
+                values.set(key, navView(mapping, table, pair, raw, rounded));
                 continue;
             }
             String code = raw == null ? "" : raw.toString();
@@ -68,7 +79,7 @@ public final class Sides {
             }
             values.set(key, related == null ? NODES.nullNode() : related);
         }
-        return new NavSide(values, uncoupled, new java.util.HashSet<>());
+        return new NavSide(values, uncoupled, new java.util.HashSet<>(), rounded, new ArrayList<>());
     }
 
     /** The organization's base currency (read once); while Sales cannot say, the records needing it fail and wait. */
@@ -90,9 +101,37 @@ public final class Sides {
         return values;
     }
 
-    /** A NAV column's value as a (non-lookup) pair reads it in the Sales representation. */
-    private static JsonNode navView(NavTable table, FieldMapping pair, Object raw) {
-        return pair.transformNav(NavValues.toSales(raw, table.column(pair.navColumn()).orElseThrow()));
+    /**
+     * A NAV column's value as a (non-lookup) pair reads it in the Sales representation: a decimal
+     * with more places than the Sales column holds is rounded half up to its precision, as Sales
+     * would store it (noted in {@code rounded}).
+     */
+    private JsonNode navView(IntegrationTableMapping mapping, NavTable table, FieldMapping pair, Object raw,
+                             Map<String, String> rounded) {
+        NavColumn column = table.column(pair.navColumn()).orElseThrow();
+        JsonNode value = pair.transformNav(NavValues.toSales(raw, column));
+        if (!column.isDecimal() || !value.isNumber() || value.decimalValue().scale() <= 0) {
+            return value;
+        }
+        int places = precision(mapping, pair);
+        if (value.decimalValue().scale() <= places) {
+            return value;
+        }
+        BigDecimal cut = value.decimalValue().setScale(places, RoundingMode.HALF_UP);
+        rounded.put(pair.key(), "NAV " + pair.navField() + " " + value.decimalValue().toPlainString() + " has more decimal"
+                + " places than Sales " + mapping.entity().logicalName() + "." + pair.salesAttribute() + " holds (" + places
+                + "): " + cut.toPlainString() + " is written (rounding: " + pair.rounding() + ")");
+        return NavValues.number(cut);
+    }
+
+    /** The decimal places of a pair's Sales column (read once per column); while Sales cannot say, the record waits. */
+    private int precision(IntegrationTableMapping mapping, FieldMapping pair) {
+        try {
+            return precisions.precision(mapping.entity().logicalName(), pair.salesAttribute()).orElse(Integer.MAX_VALUE);
+        } catch (navsync.sales.SalesException e) {
+            throw new PassingFailure("the precision of Sales " + mapping.entity().logicalName() + "."
+                    + pair.salesAttribute() + " cannot be read: " + e.getMessage(), e);
+        }
     }
 
     /** A Sales property's value as a pair reads it: transformed, a Code value as NAV would hold it. */
@@ -143,10 +182,11 @@ public final class Sides {
     }
 
     /**
-     * A coupled pair's writes: the Sales body, the NAV column values, and the baseline once they land;
-     * or the conflict that stops the record.
+     * A coupled pair's writes: the Sales body, the NAV column values, the baseline once they land and
+     * the job's warnings about them; or the conflict that stops the record.
      */
-    record Writes(ObjectNode salesPayload, Map<String, Object> navValues, ObjectNode baseline, String conflict) {
+    record Writes(ObjectNode salesPayload, Map<String, Object> navValues, ObjectNode baseline, List<String> warnings,
+                  String conflict) {
         boolean isConflict() {
             return conflict != null;
         }
@@ -161,7 +201,8 @@ public final class Sides {
      * Sales attribute or NAV column is read by every pair on it, so a pair that another pair's write
      * moves carries the new value on where its direction does, in the same plan, and the baseline is
      * what each pair reads once everything lands. navsync's own write is thus never a change of the
-     * side it wrote, whichever pair or pass wrote it.
+     * side it wrote, whichever pair or pass wrote it. (Each attribute and column has one writing pair:
+     * the mapping loader refuses two.)
      *
      * @param salesRow Sales' row as read, salesNow its values ({@link #sales})
      */
@@ -169,7 +210,7 @@ public final class Sides {
                      ObjectNode salesNow, LookupCouplings lookups) {
         PairReconciler.Result r = PairReconciler.reconcile(mapping, pass, baseline, nav.values(), salesNow, nav.ignored());
         if (r.isConflict()) {
-            return new Writes(null, null, null, r.conflict());
+            return new Writes(null, null, null, List.of(), r.conflict());
         }
         NavTable table = table(mapping);
         ObjectNode navNow = nav.values().deepCopy();
@@ -198,7 +239,7 @@ public final class Sides {
                     continue;
                 }
                 JsonNode navView = written.containsKey(pair.navColumn())
-                        ? navView(table, pair, written.get(pair.navColumn()), r.toNav(), lookups) : null;
+                        ? navView(mapping, table, pair, written.get(pair.navColumn()), r.toNav(), nav, lookups) : null;
                 if (navView != null) {
                     if (!r.toNav().has(key) && !NavValues.same(navView, navNow.get(key))) {
                         navMoved.set(key, navView);
@@ -220,18 +261,19 @@ public final class Sides {
                 columns = navValues(mapping, toNav, lookups);
             }
         }
-        ObjectNode payload = salesPayload(mapping, toSales);
+        ObjectNode payload = salesPayload(mapping, toSales, nav);
         payload.setAll(salesConstants(mapping, salesRow));
-        return new Writes(payload, columns, r.baseline(), null);
+        return new Writes(payload, columns, r.baseline(), List.copyOf(nav.roundedInWrite()), null);
     }
 
     /**
      * A written NAV column's value as a pair reads it: a lookup written by this pair is the value it
      * wrote; one written by another pair goes through the batch's couplings (null when not known).
      */
-    private JsonNode navView(NavTable table, FieldMapping pair, Object raw, ObjectNode toNav, LookupCouplings lookups) {
+    private JsonNode navView(IntegrationTableMapping mapping, NavTable table, FieldMapping pair, Object raw,
+                             ObjectNode toNav, NavSide nav, LookupCouplings lookups) {
         if (pair.lookup() == null) {
-            return navView(table, pair, raw);
+            return navView(mapping, table, pair, raw, nav.rounded());
         }
         if (toNav.has(pair.key())) {
             return toNav.get(pair.key());
@@ -241,25 +283,32 @@ public final class Sides {
                 : NODES.nullNode()) : lookups.salesValue(pair, code);
     }
 
-    /** The Web API body for Sales values: plain attributes, lookups as {@code nav@odata.bind}. */
-    ObjectNode salesPayload(IntegrationTableMapping mapping, ObjectNode toSales) {
+    /**
+     * The Web API body for Sales values: plain attributes, lookups as {@code nav@odata.bind}. A NAV
+     * decimal rounded for it is noted in {@code nav}'s warnings, or fails the record (rounding: fail).
+     *
+     * @param nav the NAV side the values come from, or null
+     */
+    ObjectNode salesPayload(IntegrationTableMapping mapping, ObjectNode toSales, NavSide nav) {
         ObjectNode payload = NODES.objectNode();
         for (FieldMapping pair : mapping.pairs()) {
             JsonNode value = toSales.get(pair.key());
             if (value == null) {
                 continue;
             }
-            String property = pair.salesAttribute();
-            if (pair.lookup() != null && !pair.lookup().option()) {
+            String rounded = nav == null ? null : nav.rounded().get(pair.key());
+            if (rounded != null && pair.rounding() == Rounding.fail) {
+                throw new IllegalArgumentException(rounded);
+            } else if (rounded != null) {
+                nav.roundedInWrite().add(rounded);
+            }
+            if (pair.lookup() == null || pair.lookup().option()) {
+                payload.set(pair.salesAttribute(), value);
+            } else {
                 String set = mappings.get(pair.lookup().mapping()).entity().entitySet();
-                property += "@odata.bind";
-                value = value.isNull() ? NODES.nullNode() : NODES.textNode("/" + set + "(" + value.asText() + ")");
+                payload.set(pair.salesAttribute() + "@odata.bind",
+                        value.isNull() ? NODES.nullNode() : NODES.textNode("/" + set + "(" + value.asText() + ")"));
             }
-            if (payload.has(property) && !NavValues.same(payload.get(property), value)) {
-                throw new IllegalArgumentException("two field mappings write different values to Sales "
-                        + pair.salesAttribute() + ": " + payload.get(property) + " and " + value + " (" + pair.describe() + ")");
-            }
-            payload.set(property, value);
         }
         return payload;
     }
@@ -317,12 +366,7 @@ public final class Sides {
                     value = NODES.textNode(code);
                 }
             }
-            Object navValue = NavValues.toNav(value, column, pair.code(), pair.navField());
-            Object other = out.put(pair.navColumn(), navValue);
-            if (other != null && !NavValues.same(NavValues.toSales(other, column), NavValues.toSales(navValue, column))) {
-                throw new IllegalArgumentException("two field mappings write different values to NAV " + pair.navField()
-                        + ": '" + other + "' and '" + navValue + "' (" + pair.describe() + ")");
-            }
+            out.put(pair.navColumn(), NavValues.toNav(value, column, pair.code(), pair.navField()));
         }
         return out;
     }

@@ -43,6 +43,8 @@ public final class SyncBatch {
     final java.util.Set<String> awaitingSecondPass = new java.util.HashSet<>();
     /** The batch's new couplings, recorded before its writes; its commit inserts them. */
     CouplingStore.Intent intent;
+    /** By NAV key: the job's warnings about a planned record (NAV decimals rounded for Sales), kept once its writes land. */
+    final Map<String, List<String>> warnings = new HashMap<>();
     int unchanged;
     int skipped;
 
@@ -83,10 +85,18 @@ public final class SyncBatch {
             unchanged(coupling, navVersion, writes.baseline());
             return;
         }
+        warn(navKey, writes.warnings());
         plans.add(new Plan(navKey, salesId, writes.salesPayload().isEmpty() ? null
                 : new SalesWrite(navKey, salesId, writes.salesPayload()), null,
                 writes.navValues().isEmpty() ? null : new NavChange.Update(navKey, writes.navValues()),
                 writes.baseline(), navVersion, Effect.MODIFIED));
+    }
+
+    /** Warnings about a planned record, for the job once its writes land. */
+    void warn(String navKey, List<String> messages) {
+        if (!messages.isEmpty()) {
+            warnings.put(navKey, List.copyOf(messages));
+        }
     }
 
     /** Notes the record as awaiting the second pass if planning it left a second-pass lookup waiting. */

@@ -16,6 +16,7 @@ import navsync.sales.SalesWebApi;
 import navsync.sales.SalesWrite;
 import navsync.state.CouplingStore;
 import navsync.state.JobCounters;
+import navsync.state.JobStore;
 import navsync.state.StateStore;
 import org.apache.camel.Exchange;
 
@@ -26,6 +27,8 @@ import org.apache.camel.Exchange;
  * any step fails alone, with its key and the message; the rest of its batch goes on.
  */
 public final class SyncSteps {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SyncSteps.class);
 
     /** Exchange property: the batch comes from the retry set (records that failed last time). */
     public static final String RETRY_SET = "navsyncRetrySet";
@@ -150,12 +153,18 @@ public final class SyncSteps {
         int modified = 0;
         int deleted = 0;
         int uncoupled = 0;
+        List<JobStore.NewError> warnings = new ArrayList<>();
         for (SyncBatch.Plan plan : batch.plans) {
             String failure = batch.writeFailures.get(plan.navKey());
             if (failure != null) {
                 batch.fail(plan.navKey(), plan.salesId(), failure + " (NAV " + mapping.table() + " " + plan.navKey()
                         + ", Sales " + mapping.entity().logicalName() + " " + plan.salesId() + ")");
                 continue;
+            }
+            for (String warning : batch.warnings.getOrDefault(plan.navKey(), List.of())) {
+                String message = "warning: NAV " + mapping.table() + " " + plan.navKey() + ": " + warning;
+                LOG.warn("{} {} job {}: {}", mapping.name(), run.pass(), run.id(), message);
+                warnings.add(new JobStore.NewError(plan.navKey(), plan.salesId(), message));
             }
             switch (plan.effect()) {
                 case INSERTED -> inserted++;
@@ -185,10 +194,13 @@ public final class SyncSteps {
         SkipPolicy skip = mapping.skipPolicy() == null ? defaultSkip : mapping.skipPolicy();
         JobCounters delta = new JobCounters(inserted, modified, deleted, batch.unchanged, batch.skipped, batch.failed(),
                 0, uncoupled);
+        // the job's error list: the failed records, and warnings about records that landed
+        List<JobStore.NewError> listed = new ArrayList<>(batch.errors);
+        listed.addAll(warnings);
         if (run.isPreview()) {
             report(batch);
             store.inTransaction(c -> {
-                store.jobs().record(c, run.id(), mapping.name(), delta, batch.errors);
+                store.jobs().record(c, run.id(), mapping.name(), delta, listed);
                 return null;
             });
             run.add(delta);
@@ -200,7 +212,7 @@ public final class SyncSteps {
                     batch.intent);
             JobCounters d = new JobCounters(delta.inserted(), delta.modified(), delta.deleted(), delta.unchanged(),
                     delta.skipped() + nowSkipped, delta.failed() - nowSkipped, delta.coupled(), delta.uncoupled());
-            store.jobs().record(c, run.id(), mapping.name(), d, batch.errors);
+            store.jobs().record(c, run.id(), mapping.name(), d, listed);
             return d;
         });
         store.couplings().inserted(batch.intent == null ? 0 : batch.intent.couplings().size());

@@ -454,6 +454,46 @@ class BidirectionalSynchronizationTest {
         assertThat(app.store().couplings().findByNavKey("CUSTOMER", "20000").orElseThrow().isPending()).isFalse();
     }
 
+    @Test
+    void aDecimalWithMorePlacesThanTheSalesColumnIsRoundedWithAWarningInTheJob() throws Exception {
+        start("none", "none");
+        runBoth();
+        execute("UPDATE " + CUSTOMERS + " SET [Credit Limit (LCY)] = 1234.56789012345678 WHERE [No_] = '20000'");
+
+        SyncJob to = run(Direction.ToIntegrationTable);
+        assertThat(to.counters().modified()).isEqualTo(1);
+        assertThat(to.counters().failed()).isZero();
+        assertThat(sales.get("accounts", salesId("20000")).path("creditlimit").decimalValue())
+                .isEqualByComparingTo("1234.57");
+        assertThat(app.store().jobs().errors(to.id())).singleElement().satisfies(e -> {
+            assertThat(e.navKey()).isEqualTo("20000");
+            assertThat(e.message()).startsWith("warning:").contains("Credit Limit (LCY)").contains("1234.56789012345678")
+                    .contains("account.creditlimit").contains("(2)").contains("1234.57");
+        });
+
+        app.sandbox().resetCounters();
+        execute("UPDATE " + CUSTOMERS + " SET [Phone No_] = '+44 1 NAV' WHERE [No_] = '20000'");
+        SyncJob again = run(Direction.ToIntegrationTable);
+        assertThat(app.store().jobs().errors(again.id())).as("the rounded value is in step: not written again").isEmpty();
+        assertThat(again.counters().modified()).isEqualTo(1);
+    }
+
+    @Test
+    void roundingFailFailsTheRecordNamingTheValueAndThePrecision() throws Exception {
+        startEditing(yaml -> replaceOnce(yaml, "    sales: creditlimit\n", "    sales: creditlimit\n    rounding: fail\n"));
+        runBoth();
+        execute("UPDATE " + CUSTOMERS + " SET [Credit Limit (LCY)] = 1234.567 WHERE [No_] IN ('20000', '30000')");
+        execute("UPDATE " + CUSTOMERS + " SET [Credit Limit (LCY)] = 1234.5 WHERE [No_] = '40000'");
+
+        SyncJob to = run(Direction.ToIntegrationTable);
+        assertThat(to.counters().failed()).isEqualTo(2);
+        assertThat(to.counters().modified()).as("a value Sales holds exactly").isEqualTo(1);
+        assertThat(app.store().jobs().errors(to.id())).hasSize(2).allSatisfy(e -> assertThat(e.message())
+                .contains("Credit Limit (LCY) 1234.567").contains("account.creditlimit holds (2)").contains("rounding: fail"));
+        assertThat(sales.get("accounts", salesId("20000")).path("creditlimit").decimalValue())
+                .isNotEqualByComparingTo("1234.57");
+    }
+
     private String baseline(String navKey) {
         return app.store().couplings().findByNavKey("CUSTOMER", navKey).orElseThrow().syncedValues();
     }
