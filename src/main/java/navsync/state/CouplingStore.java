@@ -105,9 +105,14 @@ public final class CouplingStore {
 
     /**
      * Failed in this pass; retried next run. A transient failure (throttling, an outage) never makes
-     * the record skipped.
+     * the record skipped. {@code syncedValues}: the new baseline when part of the record's writes
+     * landed (its Sales write, before the NAV write failed), else null (the baseline stays).
      */
-    public record Failed(String navKey, String message, boolean transientFailure) implements Outcome {
+    public record Failed(String navKey, String message, boolean transientFailure, String syncedValues) implements Outcome {
+        public Failed(String navKey, String message, boolean transientFailure) {
+            this(navKey, message, transientFailure, null);
+        }
+
         public Failed(String navKey, String message) {
             this(navKey, message, false);
         }
@@ -533,7 +538,7 @@ public final class CouplingStore {
                 + prefix + "result = ?, " + prefix + "job_id = ?, " + prefix + "synced_at = ?, failure_count = 0,"
                 + " last_error = NULL WHERE mapping_name = ? AND nav_key = ?");
              PreparedStatement failed = c.prepareStatement("UPDATE coupling SET " + prefix + "result = ?, "
-                     + prefix + "job_id = ?, failure_count = failure_count + 1,"
+                     + prefix + "job_id = ?, failure_count = failure_count + 1, synced_values = COALESCE(?, synced_values),"
                      + " skipped = CASE WHEN ? AND (failure_count + 1 >= ? OR ? AND last_error = ?) THEN TRUE ELSE skipped END,"
                      + " last_error = ? WHERE mapping_name = ? AND nav_key = ?")) {
             for (Outcome outcome : outcomes) {
@@ -550,13 +555,14 @@ public final class CouplingStore {
                     String message = truncate(f.message(), 2048);
                     failed.setString(1, SyncResult.Failure.name());
                     failed.setObject(2, jobId);
-                    failed.setBoolean(3, !f.transientFailure());
-                    failed.setInt(4, skip.afterFailures());
-                    failed.setBoolean(5, skip.sameErrorTwice());
-                    failed.setString(6, message);
+                    failed.setString(3, f.syncedValues());
+                    failed.setBoolean(4, !f.transientFailure());
+                    failed.setInt(5, skip.afterFailures());
+                    failed.setBoolean(6, skip.sameErrorTwice());
                     failed.setString(7, message);
-                    failed.setString(8, mapping);
-                    failed.setString(9, f.navKey());
+                    failed.setString(8, message);
+                    failed.setString(9, mapping);
+                    failed.setString(10, f.navKey());
                     failed.addBatch();
                 }
             }

@@ -182,11 +182,12 @@ public final class Sides {
     }
 
     /**
-     * A coupled pair's writes: the Sales body, the NAV column values, the baseline once they land and
-     * the job's warnings about them; or the conflict that stops the record.
+     * A coupled pair's writes: the Sales body, the NAV column values, the baseline once they land (and
+     * the one if the Sales write lands but the NAV write fails; null without a baseline) and the job's
+     * warnings about them; or the conflict that stops the record.
      */
-    record Writes(ObjectNode salesPayload, Map<String, Object> navValues, ObjectNode baseline, List<String> warnings,
-                  String conflict) {
+    record Writes(ObjectNode salesPayload, Map<String, Object> navValues, ObjectNode baseline,
+                  ObjectNode baselineIfOnlySalesLands, List<String> warnings, String conflict) {
         boolean isConflict() {
             return conflict != null;
         }
@@ -210,7 +211,7 @@ public final class Sides {
                      ObjectNode salesNow, LookupCouplings lookups) {
         PairReconciler.Result r = PairReconciler.reconcile(mapping, pass, baseline, nav.values(), salesNow, nav.ignored());
         if (r.isConflict()) {
-            return new Writes(null, null, null, List.of(), r.conflict());
+            return new Writes(null, null, null, null, List.of(), r.conflict());
         }
         NavTable table = table(mapping);
         ObjectNode navNow = nav.values().deepCopy();
@@ -263,7 +264,29 @@ public final class Sides {
         }
         ObjectNode payload = salesPayload(mapping, toSales, nav);
         payload.setAll(salesConstants(mapping, salesRow));
-        return new Writes(payload, columns, r.baseline(), List.copyOf(nav.roundedInWrite()), null);
+        return new Writes(payload, columns, r.baseline(), baselineIfOnlySalesLands(mapping, baseline, toSales, salesNow,
+                salesSeen), List.copyOf(nav.roundedInWrite()), null);
+    }
+
+    /**
+     * The baseline when the Sales write lands and the NAV write then fails: the pairs written to Sales
+     * hold their value on both sides; a pair reading Sales only (From) follows what Sales now holds;
+     * the others keep their last baseline, so what did not reach NAV is still a Sales change.
+     */
+    private static ObjectNode baselineIfOnlySalesLands(IntegrationTableMapping mapping, JsonNode baseline,
+                                                       ObjectNode toSales, ObjectNode salesBefore, ObjectNode salesAfter) {
+        if (!(baseline instanceof ObjectNode last) || toSales.isEmpty()) {
+            return null;
+        }
+        ObjectNode out = last.deepCopy();
+        out.setAll(toSales);
+        for (FieldMapping pair : mapping.pairs()) {
+            String key = pair.key();
+            if (pair.direction() == Direction.FromIntegrationTable && !NavValues.same(salesBefore.get(key), salesAfter.get(key))) {
+                out.set(key, salesAfter.get(key));
+            }
+        }
+        return out;
     }
 
     /**

@@ -45,6 +45,10 @@ public final class SyncBatch {
     CouplingStore.Intent intent;
     /** By NAV key: the job's warnings about a planned record (NAV decimals rounded for Sales), kept once its writes land. */
     final Map<String, List<String>> warnings = new HashMap<>();
+    /** By NAV key: the baseline to keep when the record's Sales write lands and its NAV write fails. */
+    final Map<String, ObjectNode> baselinesIfOnlySalesLands = new HashMap<>();
+    /** Records whose NAV write failed (their Sales write, if any, landed). */
+    final java.util.Set<String> navFailures = new java.util.HashSet<>();
     int unchanged;
     int skipped;
 
@@ -86,6 +90,9 @@ public final class SyncBatch {
             return;
         }
         warn(navKey, writes.warnings());
+        if (writes.baselineIfOnlySalesLands() != null && !writes.navValues().isEmpty()) {
+            baselinesIfOnlySalesLands.put(navKey, writes.baselineIfOnlySalesLands());
+        }
         plans.add(new Plan(navKey, salesId, writes.salesPayload().isEmpty() ? null
                 : new SalesWrite(navKey, salesId, writes.salesPayload()), null,
                 writes.navValues().isEmpty() ? null : new NavChange.Update(navKey, writes.navValues()),

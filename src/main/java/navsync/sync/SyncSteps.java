@@ -134,7 +134,10 @@ public final class SyncSteps {
         }
         NavWriter.Outcome outcome = navWriter.apply(sides.table(mapping), mapping.navKeyColumn(), mapping.navDefaults(),
                 sides.blanks(mapping), changes);
-        outcome.failures().forEach((key, message) -> batch.writeFailures.put(key, "NAV " + mapping.table() + ": " + message));
+        outcome.failures().forEach((key, message) -> {
+            batch.writeFailures.put(key, "NAV " + mapping.table() + ": " + message);
+            batch.navFailures.add(key);
+        });
         batch.navVersions = outcome.versions();
         return batch;
     }
@@ -185,8 +188,11 @@ public final class SyncSteps {
         for (var error : batch.errors) {
             if (error.navKey() != null) {
                 run.noteFailed(error.navKey());
+                // a Sales write that landed before its NAV write failed is no Sales change next time
+                ObjectNode landed = batch.navFailures.contains(error.navKey())
+                        ? batch.baselinesIfOnlySalesLands.get(error.navKey()) : null;
                 outcomes.add(new CouplingStore.Failed(error.navKey(), error.message(),
-                        batch.transientFailures.contains(error.navKey())));
+                        batch.transientFailures.contains(error.navKey()), landed == null ? null : Json.write(landed)));
             }
         }
         outcomes.replaceAll(o -> o instanceof CouplingStore.Synchronized s && batch.awaitingSecondPass.contains(s.navKey())

@@ -494,6 +494,26 @@ class BidirectionalSynchronizationTest {
                 .isNotEqualByComparingTo("1234.57");
     }
 
+    @Test
+    void aRecordWhoseNavWriteFailsAfterItsSalesWriteLandedKeepsWhatSalesGot() throws Exception {
+        start("none", "none");
+        runBoth();
+        // NAV refuses this Search Name at the write (a constraint), after the Sales write of the new name landed
+        execute("ALTER TABLE " + CUSTOMERS + " ADD CONSTRAINT no_broken CHECK ([Search Name] <> 'BROKEN LTD')");
+        execute("UPDATE " + CUSTOMERS + " SET [Name] = 'Broken Ltd' WHERE [No_] = '20000'");
+        SyncJob to = run(Direction.ToIntegrationTable);
+        assertThat(to.counters().failed()).isEqualTo(1);
+        assertThat(sales.get("accounts", salesId("20000")).path("name").asText()).isEqualTo("Broken Ltd");
+
+        execute("ALTER TABLE " + CUSTOMERS + " DROP CONSTRAINT no_broken");
+        execute("UPDATE " + CUSTOMERS + " SET [Name] = 'Mended Ltd' WHERE [No_] = '20000'");
+        to = run(Direction.ToIntegrationTable);
+        assertThat(to.counters().failed()).as("navsync's own Sales write is no Sales change: %s",
+                app.store().jobs().errors(to.id())).isZero();
+        assertThat(sales.get("accounts", salesId("20000")).path("name").asText()).isEqualTo("Mended Ltd");
+        assertThat(nav("20000", "Search Name")).isEqualTo("MENDED LTD");
+    }
+
     private String baseline(String navKey) {
         return app.store().couplings().findByNavKey("CUSTOMER", navKey).orElseThrow().syncedValues();
     }
