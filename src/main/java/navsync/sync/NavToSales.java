@@ -10,6 +10,7 @@ import java.util.UUID;
 import navsync.mapping.Direction;
 import navsync.mapping.IntegrationTableMapping;
 import navsync.nav.NavQueries;
+import navsync.sales.SalesException;
 import navsync.sales.SalesIds;
 import navsync.sales.SalesReader;
 import navsync.state.Coupling;
@@ -122,8 +123,18 @@ final class NavToSales {
 
     private void reconcileWithSales(IntegrationTableMapping mapping, SyncBatch batch, Map<UUID, Pending> needSales) {
         Map<UUID, ObjectNode> salesRows = new HashMap<>();
-        for (ObjectNode row : reader.byIds(mapping.entity(), needSales.keySet(), sides.salesSelect(mapping))) {
-            salesRows.put(UUID.fromString(row.get(mapping.entity().primaryId()).asText()), row);
+        try {
+            for (ObjectNode row : reader.byIds(mapping.entity(), needSales.keySet(), sides.salesSelect(mapping))) {
+                salesRows.put(UUID.fromString(row.get(mapping.entity().primaryId()).asText()), row);
+            }
+        } catch (SalesException e) {
+            // Sales cannot be read now: these records fail for a passing reason; the rest of the pass goes on
+            needSales.forEach((salesId, p) -> {
+                batch.fail(p.key(), salesId, "NAV " + mapping.table() + " " + p.key() + ": reading Sales "
+                        + mapping.entity().logicalName() + " " + salesId + ": " + e.getMessage());
+                batch.transientFailures.add(p.key());
+            });
+            return;
         }
         LookupCouplings lookups = new LookupCouplings(store, queries, nav, batch.run);
         lookups.fetchForSalesValues(mapping, salesRows.values());
