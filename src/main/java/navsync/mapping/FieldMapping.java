@@ -14,19 +14,21 @@ package navsync.mapping;
  * @param notNull        a blank never clears the other side (NAV's "Not Null")
  * @param code           the NAV field is a Code field: upper case, trimmed, length-checked
  * @param transformations applied in order to the pair's values (see {@link Transformation})
+ * @param rounding       a NAV decimal with more places than the Sales column's precision: rounded with
+ *                       a warning in the job, or the record fails
  * @param line           line of the pair in its mapping file, for messages
  * @param key            names the pair's value in compared and stored values (NAV column > Sales
  *                       property); unique within a mapping
  */
 public record FieldMapping(String navField, String navColumn, String salesAttribute, Direction direction,
                            Object constant, Lookup lookup, boolean notNull, boolean code,
-                           java.util.List<Transformation> transformations, int line, String key) {
+                           java.util.List<Transformation> transformations, Rounding rounding, int line, String key) {
 
     public FieldMapping(String navField, String navColumn, String salesAttribute, Direction direction, Object constant,
                         Lookup lookup, boolean notNull, boolean code, java.util.List<Transformation> transformations,
-                        int line) {
+                        Rounding rounding, int line) {
         // the key is asked for per field and record in every pass: made once
-        this(navField, navColumn, salesAttribute, direction, constant, lookup, notNull, code, transformations, line,
+        this(navField, navColumn, salesAttribute, direction, constant, lookup, notNull, code, transformations, rounding, line,
                 navColumn + ">" + (lookup == null ? salesAttribute : lookup.valueProperty()));
     }
 

@@ -41,7 +41,7 @@ public final class MappingLoader {
     private static final Set<String> OPTION_KEYS = Set.of("attribute", "labelField");
     private static final Set<String> SCHEDULE_KEYS = Set.of("interval", "cron", "enabled", "inactivitySleep");
     private static final Set<String> FIELD_KEYS = Set.of("nav", "sales", "direction", "constant", "lookup",
-            "lookupAttribute", "whenUncoupled", "through", "notNull", "code", "transform", "option",
+            "lookupAttribute", "whenUncoupled", "through", "notNull", "code", "transform", "rounding", "option",
             "blankIsBaseCurrency");
     private static final Set<String> THROUGH_KEYS = Set.of("table", "from", "to", "where");
     private static final Set<String> NEW_RECORD_KEYS = Set.of("numberSeries", "navDefaults");
@@ -622,8 +622,9 @@ public final class MappingLoader {
                     transformations = readTransformations(keys.get("transform"), direction);
                 }
             }
+            Rounding rounding = keys.containsKey("rounding") ? keys.get("rounding").enumValue(Rounding.class) : Rounding.warn;
             out.add(new FieldMapping(navField, column, sales, direction, constant, lookup, notNull, code, transformations,
-                    item.line()));
+                    rounding == null ? Rounding.warn : rounding, item.line()));
         }
         return List.copyOf(out);
     }

@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,9 +105,14 @@ public final class CouplingStore {
 
     /**
      * Failed in this pass; retried next run. A transient failure (throttling, an outage) never makes
-     * the record skipped.
+     * the record skipped. {@code syncedValues}: the new baseline when part of the record's writes
+     * landed (its Sales write, before the NAV write failed), else null (the baseline stays).
      */
-    public record Failed(String navKey, String message, boolean transientFailure) implements Outcome {
+    public record Failed(String navKey, String message, boolean transientFailure, String syncedValues) implements Outcome {
+        public Failed(String navKey, String message, boolean transientFailure) {
+            this(navKey, message, transientFailure, null);
+        }
+
         public Failed(String navKey, String message) {
             this(navKey, message, false);
         }
@@ -509,18 +515,21 @@ public final class CouplingStore {
      * Applies the outcomes of one batch of a pass on {@code c} (the caller's transaction, which also
      * holds the job counters and errors of the batch).
      */
-    public void applyOutcomes(Connection c, String mapping, Direction pass, UUID jobId, SkipPolicy skip,
-                              List<? extends Outcome> outcomes) throws SQLException {
-        applyOutcomes(c, mapping, pass, jobId, skip, outcomes, null);
+    public int applyOutcomes(Connection c, String mapping, Direction pass, UUID jobId, SkipPolicy skip,
+                             List<? extends Outcome> outcomes) throws SQLException {
+        return applyOutcomes(c, mapping, pass, jobId, skip, outcomes, null);
     }
 
     /**
      * As above, for a batch that recorded an {@link Intent}: its new couplings are inserted (those
      * synchronized with their baseline in one write, the others pending, then their outcome applied)
      * and the intent is removed.
+     *
+     * @return how many of the failed records this failure made skipped (none was skipped before: a
+     *         pass leaves skipped records out)
      */
-    public void applyOutcomes(Connection c, String mapping, Direction pass, UUID jobId, SkipPolicy skip,
-                              List<? extends Outcome> outcomes, Intent intent) throws SQLException {
+    public int applyOutcomes(Connection c, String mapping, Direction pass, UUID jobId, SkipPolicy skip,
+                             List<? extends Outcome> outcomes, Intent intent) throws SQLException {
         String prefix = pass == Direction.ToIntegrationTable ? "to_" : "from_";
         OffsetDateTime now = now();
         if (intent != null) {
@@ -530,7 +539,7 @@ public final class CouplingStore {
                 + prefix + "result = ?, " + prefix + "job_id = ?, " + prefix + "synced_at = ?, failure_count = 0,"
                 + " last_error = NULL WHERE mapping_name = ? AND nav_key = ?");
              PreparedStatement failed = c.prepareStatement("UPDATE coupling SET " + prefix + "result = ?, "
-                     + prefix + "job_id = ?, failure_count = failure_count + 1,"
+                     + prefix + "job_id = ?, failure_count = failure_count + 1, synced_values = COALESCE(?, synced_values),"
                      + " skipped = CASE WHEN ? AND (failure_count + 1 >= ? OR ? AND last_error = ?) THEN TRUE ELSE skipped END,"
                      + " last_error = ? WHERE mapping_name = ? AND nav_key = ?")) {
             for (Outcome outcome : outcomes) {
@@ -547,13 +556,14 @@ public final class CouplingStore {
                     String message = truncate(f.message(), 2048);
                     failed.setString(1, SyncResult.Failure.name());
                     failed.setObject(2, jobId);
-                    failed.setBoolean(3, !f.transientFailure());
-                    failed.setInt(4, skip.afterFailures());
-                    failed.setBoolean(5, skip.sameErrorTwice());
-                    failed.setString(6, message);
+                    failed.setString(3, f.syncedValues());
+                    failed.setBoolean(4, !f.transientFailure());
+                    failed.setInt(5, skip.afterFailures());
+                    failed.setBoolean(6, skip.sameErrorTwice());
                     failed.setString(7, message);
-                    failed.setString(8, mapping);
-                    failed.setString(9, f.navKey());
+                    failed.setString(8, message);
+                    failed.setString(9, mapping);
+                    failed.setString(10, f.navKey());
                     failed.addBatch();
                 }
             }
@@ -569,6 +579,21 @@ public final class CouplingStore {
                 }
             }
             removed.executeBatch();
+        }
+        List<String> failedKeys = outcomes.stream().filter(o -> o instanceof Failed).map(Outcome::navKey).toList();
+        if (failedKeys.isEmpty()) {
+            return 0;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM coupling WHERE mapping_name = ?"
+                + " AND skipped = TRUE AND nav_key IN (" + String.join(",", Collections.nCopies(failedKeys.size(), "?")) + ")")) {
+            ps.setString(1, mapping);
+            for (int i = 0; i < failedKeys.size(); i++) {
+                ps.setString(i + 2, failedKeys.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
         }
     }
 

@@ -43,7 +43,16 @@ public final class JobRun {
     private volatile List<String> selection;
     private final java.util.Queue<PreviewRecord> previewRecords = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
+    /** Passes of this mapping and direction that stopped since its last successful one. */
+    private final Set<UUID> stoppedPasses;
+
     JobRun(UUID id, IntegrationTableMapping mapping, Direction pass, String startWatermark, boolean preview) {
+        this(id, mapping, pass, startWatermark, preview, Set.of());
+    }
+
+    JobRun(UUID id, IntegrationTableMapping mapping, Direction pass, String startWatermark, boolean preview,
+           Set<UUID> stoppedPasses) {
+        this.stoppedPasses = Set.copyOf(stoppedPasses);
         this.preview = preview;
         this.id = id;
         this.mapping = mapping;
@@ -199,6 +208,16 @@ public final class JobRun {
                     + " holding it ended): the pass stopped before its next write, another navsync instance may run"
                     + " the mapping now; the next run synchronizes the rest");
         }
+    }
+
+    /**
+     * Whether a stopped pass (its watermark left behind, so this pass reads its records again) last
+     * synchronized this coupling in this direction: it counted the record, and a record this pass finds
+     * unchanged is not counted again.
+     */
+    boolean countedByStoppedPass(navsync.state.Coupling coupling) {
+        UUID last = pass == Direction.ToIntegrationTable ? coupling.toJobId() : coupling.fromJobId();
+        return last != null && stoppedPasses.contains(last);
     }
 
     public IntegrationTableMapping mapping() {

@@ -9,11 +9,10 @@ import java.util.Map;
 import java.util.UUID;
 import navsync.mapping.Direction;
 import navsync.mapping.IntegrationTableMapping;
-import navsync.nav.NavChange;
 import navsync.nav.NavQueries;
+import navsync.sales.SalesException;
 import navsync.sales.SalesIds;
 import navsync.sales.SalesReader;
-import navsync.sales.SalesWrite;
 import navsync.state.Coupling;
 import navsync.state.CouplingStore;
 import navsync.state.StateStore;
@@ -82,19 +81,22 @@ final class NavToSales {
             }
             try {
                 Sides.NavSide nav = sides.nav(mapping, row, lookups);
-                if (coupling == null || coupling.isPending()) {
+                if (coupling == null) {
                     sides.resolveUncoupled(mapping, nav, null, lookups);
                     batch.plans.add(newRecords.salesRow(mapping, key, salesId, nav, version(row)));
+                    batch.warn(key, nav.roundedInWrite());
                     batch.awaitsSecondPass(key, lookups);
                     continue;
                 }
-                JsonNode baseline = run.isForced() ? null : Json.read(coupling.syncedValues());
+                // a pending coupling's row may exist (coupled to an existing row, or written before a crash)
+                JsonNode baseline = run.isForced() || coupling.isPending() ? null : Json.read(coupling.syncedValues());
                 // a record that failed last time is checked against Sales too (its Sales row may be gone)
-                if (nav.uncoupled().isEmpty() && coupling.toResult() != navsync.state.SyncResult.Failure
+                if (!coupling.isPending() && nav.uncoupled().isEmpty()
+                        && coupling.toResult() != navsync.state.SyncResult.Failure
                         && !changedInNav(mapping, nav.values(), baseline)) {
-                    batch.unchanged(key, version(row), (ObjectNode) baseline);
+                    batch.unchanged(coupling, version(row), (ObjectNode) baseline);
                 } else {
-                    needSales.put(salesId, new Pending(key, version(row), nav, baseline));
+                    needSales.put(salesId, new Pending(coupling, version(row), nav, baseline));
                 }
             } catch (IllegalArgumentException e) {
                 batch.fail(key, salesId, "NAV " + mapping.table() + " " + key + ": " + e.getMessage());
@@ -112,13 +114,27 @@ final class NavToSales {
         return batch;
     }
 
-    private record Pending(String key, long version, Sides.NavSide nav, JsonNode baseline) {
+    /** A coupled record to reconcile with its Sales row; a pending coupling's missing row is created. */
+    private record Pending(Coupling coupling, long version, Sides.NavSide nav, JsonNode baseline) {
+        String key() {
+            return coupling.navKey();
+        }
     }
 
     private void reconcileWithSales(IntegrationTableMapping mapping, SyncBatch batch, Map<UUID, Pending> needSales) {
         Map<UUID, ObjectNode> salesRows = new HashMap<>();
-        for (ObjectNode row : reader.byIds(mapping.entity(), needSales.keySet(), sides.salesSelect(mapping))) {
-            salesRows.put(UUID.fromString(row.get(mapping.entity().primaryId()).asText()), row);
+        try {
+            for (ObjectNode row : reader.byIds(mapping.entity(), needSales.keySet(), sides.salesSelect(mapping))) {
+                salesRows.put(UUID.fromString(row.get(mapping.entity().primaryId()).asText()), row);
+            }
+        } catch (SalesException e) {
+            // Sales cannot be read now: these records fail for a passing reason; the rest of the pass goes on
+            needSales.forEach((salesId, p) -> {
+                batch.fail(p.key(), salesId, "NAV " + mapping.table() + " " + p.key() + ": reading Sales "
+                        + mapping.entity().logicalName() + " " + salesId + ": " + e.getMessage());
+                batch.transientFailures.add(p.key());
+            });
+            return;
         }
         LookupCouplings lookups = new LookupCouplings(store, queries, nav, batch.run);
         lookups.fetchForSalesValues(mapping, salesRows.values());
@@ -129,30 +145,19 @@ final class NavToSales {
             try {
                 if (salesRow == null) {
                     sides.resolveUncoupled(mapping, p.nav(), null, lookups);
-                    deletions.salesRowDeleted(batch, p.key(), salesId, p.version(), p.nav());
+                    if (p.coupling().isPending()) {
+                        batch.plans.add(newRecords.salesRow(mapping, p.key(), salesId, p.nav(), p.version()));
+                        batch.warn(p.key(), p.nav().roundedInWrite());
+                        batch.awaitsSecondPass(p.key(), lookups);
+                    } else {
+                        deletions.salesRowDeleted(batch, p.key(), salesId, p.version(), p.nav());
+                    }
                     continue;
                 }
                 ObjectNode salesNow = sides.sales(mapping, salesRow);
                 sides.resolveUncoupled(mapping, p.nav(), salesNow, lookups);
-                PairReconciler.Result r = PairReconciler.reconcile(mapping, Direction.ToIntegrationTable, p.baseline(),
-                        p.nav().values(), salesNow, p.nav().ignored());
-                if (r.isConflict()) {
-                    batch.fail(p.key(), salesId, "conflict on NAV " + mapping.table() + " " + p.key() + " / Sales "
-                            + mapping.entity().logicalName() + " " + salesId + ": " + r.conflict());
-                    continue;
-                }
-                ObjectNode payload = sides.salesPayload(mapping, r.toSales());
-                payload.setAll(sides.salesConstants(mapping, salesRow));
-                Map<String, Object> navValues = sides.navValues(mapping, r.toNav(), lookups);
-                batch.awaitsSecondPass(p.key(), lookups);
-                if (payload.isEmpty() && navValues.isEmpty()) {
-                    batch.unchanged(p.key(), p.version(), r.baseline());
-                    continue;
-                }
-                NavChange navChange = navValues.isEmpty() ? null : new NavChange.Update(p.key(), navValues);
-                batch.plans.add(new SyncBatch.Plan(p.key(), salesId,
-                        payload.isEmpty() ? null : new SalesWrite(p.key(), salesId, payload), null, navChange,
-                        r.baseline(), p.version(), SyncBatch.Effect.MODIFIED));
+                batch.modify(p.coupling(), p.version(), sides.reconcile(mapping, Direction.ToIntegrationTable,
+                        p.baseline(), p.nav(), salesRow, salesNow, lookups), lookups);
             } catch (IllegalArgumentException e) {
                 batch.fail(p.key(), salesId, "NAV " + mapping.table() + " " + p.key() + ": " + e.getMessage());
                 batch.passingFailure(p.key(), e);

@@ -111,10 +111,16 @@ public final class NavValues {
         return "";
     }
 
-    /** A Sales value as NAV would hold it, for comparing: Code fields trimmed and upper case. */
+    /**
+     * A Sales value as NAV would hold it, for comparing: Code fields trimmed and upper case; a Code of
+     * only spaces is NAV's blank, which is null in the Sales representation (as {@link #toSales} reads '').
+     */
     public static JsonNode normalizeCode(JsonNode value) {
-        return value != null && value.isTextual()
-                ? NODES.textNode(value.asText().trim().toUpperCase(java.util.Locale.ROOT)) : value;
+        if (value == null || !value.isTextual()) {
+            return value;
+        }
+        String code = value.asText().trim().toUpperCase(java.util.Locale.ROOT);
+        return code.isEmpty() ? NODES.nullNode() : NODES.textNode(code);
     }
 
     /** A constant from a mapping file as a JSON value. */
@@ -140,6 +146,11 @@ public final class NavValues {
             return a.decimalValue().compareTo(b.decimalValue()) == 0;
         }
         return a.equals(b);
+    }
+
+    /** A decimal as the Sales representation holds it: without trailing zeros. */
+    static JsonNode number(BigDecimal d) {
+        return NODES.numberNode(normalize(d));
     }
 
     private static BigDecimal normalize(BigDecimal d) {

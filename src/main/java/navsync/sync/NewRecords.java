@@ -40,7 +40,7 @@ final class NewRecords {
                 toSales.remove(pair.key()); // kept or not-null: the new row gets the service's default
             }
         }
-        ObjectNode payload = sides.salesPayload(mapping, toSales);
+        ObjectNode payload = sides.salesPayload(mapping, toSales, nav);
         ObjectNode constants = sides.salesConstants(mapping, null);
         payload.setAll(constants);
         ObjectNode created = constants.deepCopy();
@@ -89,7 +89,7 @@ final class NewRecords {
                 }
             }
         }
-        ObjectNode payload = sides.salesPayload(mapping, toSales);
+        ObjectNode payload = sides.salesPayload(mapping, toSales, null); // NAV's values here came from Sales
         return new SyncBatch.Plan(key, salesId, payload.isEmpty() ? null : new SalesWrite(key, salesId, payload), null,
                 new NavChange.Insert(key, values), baseline, 0, SyncBatch.Effect.INSERTED);
     }

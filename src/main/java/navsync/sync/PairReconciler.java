@@ -118,6 +118,43 @@ public final class PairReconciler {
         return new Result(toSales, toNav, next, null);
     }
 
+    /**
+     * The pairs that navsync's own writes moved (a pair reading a NAV column or Sales attribute that
+     * another pair wrote): where the pair's sides now differ, the moved side's value is carried to the
+     * other side if the pair's direction carries it that way; the baseline takes what the pair reads
+     * once the writes land, so they are no change of either side later.
+     *
+     * @param navNow    every pair's NAV value once the writes land; salesNow likewise
+     * @param navMoved  the new NAV values of the pairs another pair's write moved; salesMoved likewise
+     */
+    public static Result follow(IntegrationTableMapping mapping, ObjectNode baseline, ObjectNode navNow,
+                                ObjectNode salesNow, ObjectNode navMoved, ObjectNode salesMoved) {
+        ObjectNode toSales = NODES.objectNode();
+        ObjectNode toNav = NODES.objectNode();
+        ObjectNode next = copy(baseline);
+        for (FieldMapping pair : mapping.pairs()) {
+            String key = pair.key();
+            boolean nav = navMoved.has(key);
+            boolean sales = salesMoved.has(key);
+            JsonNode n = navNow.get(key);
+            JsonNode s = salesNow.get(key);
+            if (!nav && !sales) {
+                continue;
+            }
+            if (NavValues.same(n, s)) {
+                next.set(key, n);
+            } else if (nav != sales && (nav ? pair.direction().includes(Direction.ToIntegrationTable)
+                    : pair.direction().includes(Direction.FromIntegrationTable))) {
+                JsonNode value = nav ? n : s;
+                if (!pair.notNull() || !value.isNull()) {
+                    (nav ? toSales : toNav).set(key, value);
+                    next.set(key, value);
+                }
+            }
+        }
+        return new Result(toSales, toNav, next, null);
+    }
+
     /** A field changed since the baseline; a blank in a not-null pair is no change (it never clears the other side). */
     private static boolean changed(FieldMapping pair, JsonNode now, JsonNode baseline) {
         if (baseline == null) {

@@ -11,11 +11,9 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import navsync.mapping.Direction;
 import navsync.mapping.IntegrationTableMapping;
-import navsync.nav.NavChange;
 import navsync.nav.NavQueries;
 import navsync.nav.NavRows;
 import navsync.nav.NavWriter;
-import navsync.sales.SalesWrite;
 import navsync.state.Coupling;
 import navsync.state.CouplingStore;
 import navsync.state.StateStore;
@@ -137,25 +135,9 @@ final class SalesToNav {
         long version = NavToSales.version(navRow);
         Sides.NavSide navSide = sides.nav(mapping, navRow, lookups);
         sides.resolveUncoupled(mapping, navSide, salesNow, lookups);
-        PairReconciler.Result r = PairReconciler.reconcile(mapping, Direction.FromIntegrationTable,
-                coupling.isPending() || batch.run.isForced() ? null : Json.read(coupling.syncedValues()), navSide.values(),
-                salesNow, navSide.ignored());
-        if (r.isConflict()) {
-            batch.fail(key, salesId, "conflict on NAV " + mapping.table() + " " + key + " / Sales "
-                    + mapping.entity().logicalName() + " " + salesId + ": " + r.conflict());
-            return;
-        }
-        ObjectNode payload = sides.salesPayload(mapping, r.toSales());
-        payload.setAll(sides.salesConstants(mapping, salesRow));
-        Map<String, Object> navValues = sides.navValues(mapping, r.toNav(), lookups);
-        batch.awaitsSecondPass(key, lookups);
-        if (payload.isEmpty() && navValues.isEmpty()) {
-            batch.unchanged(key, version, r.baseline());
-            return;
-        }
-        NavChange navChange = navValues.isEmpty() ? null : new NavChange.Update(key, navValues);
-        batch.plans.add(new SyncBatch.Plan(key, salesId, payload.isEmpty() ? null : new SalesWrite(key, salesId, payload),
-                null, navChange, r.baseline(), version, SyncBatch.Effect.MODIFIED));
+        JsonNode baseline = coupling.isPending() || batch.run.isForced() ? null : Json.read(coupling.syncedValues());
+        batch.modify(coupling, version, sides.reconcile(mapping, Direction.FromIntegrationTable, baseline, navSide,
+                salesRow, salesNow, lookups), lookups);
     }
 
     /** New NAV records for uncoupled Sales rows; keys decided and coupled (pending) before the write. */

@@ -3,7 +3,10 @@ package navsync.sync;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,10 +16,12 @@ import java.util.UUID;
 import navsync.mapping.Direction;
 import navsync.mapping.FieldMapping;
 import navsync.mapping.IntegrationTableMapping;
+import navsync.mapping.Rounding;
 import navsync.mapping.UncoupledLookup;
 import navsync.nav.NavColumn;
 import navsync.nav.NavSchema;
 import navsync.nav.NavTable;
+import navsync.sales.DecimalPrecisions;
 
 /**
  * The mapping processor: where a NAV row becomes Sales values and Sales values become NAV column
@@ -30,18 +35,24 @@ public final class Sides {
     private final NavSchema schema;
     private final Mappings mappings;
     private final navsync.sales.SalesOrganization organization;
+    private final DecimalPrecisions precisions;
 
-    public Sides(NavSchema schema, Mappings mappings, navsync.sales.SalesOrganization organization) {
+    public Sides(NavSchema schema, Mappings mappings, navsync.sales.SalesOrganization organization,
+                 DecimalPrecisions precisions) {
         this.schema = schema;
         this.mappings = mappings;
         this.organization = organization;
+        this.precisions = precisions;
     }
 
     /**
      * NAV's values of a record, with the lookups whose related record is not coupled (key -> NAV
-     * code) and the fields left out of reconciliation (lookups kept as they are).
+     * code), the fields left out of reconciliation (lookups kept as they are), the decimals rounded to
+     * their Sales column's precision (key -> what was rounded) and, of those, the ones a planned Sales
+     * write carries (the job's warnings about the record).
      */
-    record NavSide(ObjectNode values, Map<String, String> uncoupled, Set<String> ignored) {
+    record NavSide(ObjectNode values, Map<String, String> uncoupled, Set<String> ignored, Map<String, String> rounded,
+                   List<String> roundedInWrite) {
     }
 
     NavTable table(IntegrationTableMapping mapping) {
@@ -52,12 +63,12 @@ public final class Sides {
         NavTable table = table(mapping);
         ObjectNode values = NODES.objectNode();
         Map<String, String> uncoupled = new LinkedHashMap<>();
+        Map<String, String> rounded = new LinkedHashMap<>();
         for (FieldMapping pair : mapping.pairs()) {
             Object raw = row.get(pair.navColumn());
             String key = pair.key();
             if (pair.lookup() == null) {
-                NavColumn column = table.column(pair.navColumn()).orElseThrow();
-                values.set(key, pair.transformNav(NavValues.toSales(raw, column)));
+                values.set(key, navView(mapping, table, pair, raw, rounded));
                 continue;
             }
             String code = raw == null ? "" : raw.toString();
@@ -68,7 +79,7 @@ public final class Sides {
             }
             values.set(key, related == null ? NODES.nullNode() : related);
         }
-        return new NavSide(values, uncoupled, new java.util.HashSet<>());
+        return new NavSide(values, uncoupled, new java.util.HashSet<>(), rounded, new ArrayList<>());
     }
 
     /** The organization's base currency (read once); while Sales cannot say, the records needing it fail and wait. */
@@ -85,15 +96,51 @@ public final class Sides {
     ObjectNode sales(IntegrationTableMapping mapping, JsonNode row) {
         ObjectNode values = NODES.objectNode();
         for (FieldMapping pair : mapping.pairs()) {
-            JsonNode value = row.get(pair.salesReadProperty());
-            if (value == null || value.isNull() || pair.lookup() != null) {
-                values.set(pair.key(), value == null ? NODES.nullNode() : value);
-                continue;
-            }
-            value = pair.transformSales(value);
-            values.set(pair.key(), pair.code() ? NavValues.normalizeCode(value) : value);
+            values.set(pair.key(), salesView(pair, row.get(pair.salesReadProperty())));
         }
         return values;
+    }
+
+    /**
+     * A NAV column's value as a (non-lookup) pair reads it in the Sales representation: a decimal
+     * with more places than the Sales column holds is rounded half up to its precision, as Sales
+     * would store it (noted in {@code rounded}).
+     */
+    private JsonNode navView(IntegrationTableMapping mapping, NavTable table, FieldMapping pair, Object raw,
+                             Map<String, String> rounded) {
+        NavColumn column = table.column(pair.navColumn()).orElseThrow();
+        JsonNode value = pair.transformNav(NavValues.toSales(raw, column));
+        if (!column.isDecimal() || !value.isNumber() || value.decimalValue().scale() <= 0) {
+            return value;
+        }
+        int places = precision(mapping, pair);
+        if (value.decimalValue().scale() <= places) {
+            return value;
+        }
+        BigDecimal cut = value.decimalValue().setScale(places, RoundingMode.HALF_UP);
+        rounded.put(pair.key(), "NAV " + pair.navField() + " " + value.decimalValue().toPlainString() + " has more decimal"
+                + " places than Sales " + mapping.entity().logicalName() + "." + pair.salesAttribute() + " holds (" + places
+                + "): " + cut.toPlainString() + " is written (rounding: " + pair.rounding() + ")");
+        return NavValues.number(cut);
+    }
+
+    /** The decimal places of a pair's Sales column (read once per column); while Sales cannot say, the record waits. */
+    private int precision(IntegrationTableMapping mapping, FieldMapping pair) {
+        try {
+            return precisions.precision(mapping.entity().logicalName(), pair.salesAttribute()).orElse(Integer.MAX_VALUE);
+        } catch (navsync.sales.SalesException e) {
+            throw new PassingFailure("the precision of Sales " + mapping.entity().logicalName() + "."
+                    + pair.salesAttribute() + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** A Sales property's value as a pair reads it: transformed, a Code value as NAV would hold it. */
+    private static JsonNode salesView(FieldMapping pair, JsonNode value) {
+        if (value == null || value.isNull() || pair.lookup() != null) {
+            return value == null ? NODES.nullNode() : value;
+        }
+        value = pair.transformSales(value);
+        return pair.code() ? NavValues.normalizeCode(value) : value;
     }
 
     /**
@@ -134,13 +181,149 @@ public final class Sides {
         }
     }
 
-    /** The Web API body for Sales values: plain attributes, lookups as {@code nav@odata.bind}. */
-    ObjectNode salesPayload(IntegrationTableMapping mapping, ObjectNode toSales) {
+    /**
+     * A coupled pair's writes: the Sales body, the NAV column values, the baseline once they land (and
+     * the one if the Sales write lands but the NAV write fails; null without a baseline) and the job's
+     * warnings about them; or the conflict that stops the record.
+     */
+    record Writes(ObjectNode salesPayload, Map<String, Object> navValues, ObjectNode baseline,
+                  ObjectNode baselineIfOnlySalesLands, List<String> warnings, String conflict) {
+        boolean isConflict() {
+            return conflict != null;
+        }
+
+        boolean writesNothing() {
+            return salesPayload.isEmpty() && navValues.isEmpty();
+        }
+    }
+
+    /**
+     * Reconciles a coupled pair ({@link PairReconciler}) and follows its writes through: a written
+     * Sales attribute or NAV column is read by every pair on it, so a pair that another pair's write
+     * moves carries the new value on where its direction does, in the same plan, and the baseline is
+     * what each pair reads once everything lands. navsync's own write is thus never a change of the
+     * side it wrote, whichever pair or pass wrote it. (Each attribute and column has one writing pair:
+     * the mapping loader refuses two.)
+     *
+     * @param salesRow Sales' row as read, salesNow its values ({@link #sales})
+     */
+    Writes reconcile(IntegrationTableMapping mapping, Direction pass, JsonNode baseline, NavSide nav, ObjectNode salesRow,
+                     ObjectNode salesNow, LookupCouplings lookups) {
+        PairReconciler.Result r = PairReconciler.reconcile(mapping, pass, baseline, nav.values(), salesNow, nav.ignored());
+        if (r.isConflict()) {
+            return new Writes(null, null, null, null, List.of(), r.conflict());
+        }
+        NavTable table = table(mapping);
+        ObjectNode navNow = nav.values().deepCopy();
+        ObjectNode salesSeen = salesNow.deepCopy();
+        ObjectNode toSales = r.toSales().deepCopy();
+        ObjectNode toNav = r.toNav().deepCopy();
+        Map<String, Object> columns = navValues(mapping, toNav, lookups);
+        for (int round = 1; !r.writesNothing(); round++) {
+            if (round > mapping.pairs().size()) {
+                throw new IllegalArgumentException("the field mappings keep carrying each other's values on: " + toSales
+                        + " to Sales, " + toNav + " to NAV");
+            }
+            Map<String, Object> written = round == 1 ? columns : navValues(mapping, r.toNav(), lookups);
+            Map<String, JsonNode> properties = new HashMap<>();
+            for (FieldMapping writer : mapping.pairs()) {
+                if (r.toSales().has(writer.key())) {
+                    properties.put(writer.salesReadProperty(), r.toSales().get(writer.key()));
+                }
+            }
+            // what each pair reads now; "moved": changed by another pair's write (a pair's own write is no move)
+            ObjectNode navMoved = NODES.objectNode();
+            ObjectNode salesMoved = NODES.objectNode();
+            for (FieldMapping pair : mapping.pairs()) {
+                String key = pair.key();
+                if (nav.ignored().contains(key)) {
+                    continue;
+                }
+                JsonNode navView = written.containsKey(pair.navColumn())
+                        ? navView(mapping, table, pair, written.get(pair.navColumn()), r.toNav(), nav, lookups) : null;
+                if (navView != null) {
+                    if (!r.toNav().has(key) && !NavValues.same(navView, navNow.get(key))) {
+                        navMoved.set(key, navView);
+                    }
+                    navNow.set(key, navView);
+                }
+                if (properties.containsKey(pair.salesReadProperty())) {
+                    JsonNode salesView = salesView(pair, properties.get(pair.salesReadProperty()));
+                    if (!r.toSales().has(key) && !NavValues.same(salesView, salesSeen.get(key))) {
+                        salesMoved.set(key, salesView);
+                    }
+                    salesSeen.set(key, salesView);
+                }
+            }
+            r = PairReconciler.follow(mapping, r.baseline(), navNow, salesSeen, navMoved, salesMoved);
+            toSales.setAll(r.toSales());
+            toNav.setAll(r.toNav());
+            if (!r.toNav().isEmpty()) {
+                columns = navValues(mapping, toNav, lookups);
+            }
+        }
+        ObjectNode payload = salesPayload(mapping, toSales, nav);
+        payload.setAll(salesConstants(mapping, salesRow));
+        return new Writes(payload, columns, r.baseline(), baselineIfOnlySalesLands(mapping, baseline, toSales, salesNow,
+                salesSeen), List.copyOf(nav.roundedInWrite()), null);
+    }
+
+    /**
+     * The baseline when the Sales write lands and the NAV write then fails: the pairs written to Sales
+     * hold their value on both sides; a pair reading Sales only (From) follows what Sales now holds;
+     * the others keep their last baseline, so what did not reach NAV is still a Sales change.
+     */
+    private static ObjectNode baselineIfOnlySalesLands(IntegrationTableMapping mapping, JsonNode baseline,
+                                                       ObjectNode toSales, ObjectNode salesBefore, ObjectNode salesAfter) {
+        if (!(baseline instanceof ObjectNode last) || toSales.isEmpty()) {
+            return null;
+        }
+        ObjectNode out = last.deepCopy();
+        out.setAll(toSales);
+        for (FieldMapping pair : mapping.pairs()) {
+            String key = pair.key();
+            if (pair.direction() == Direction.FromIntegrationTable && !NavValues.same(salesBefore.get(key), salesAfter.get(key))) {
+                out.set(key, salesAfter.get(key));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A written NAV column's value as a pair reads it: a lookup written by this pair is the value it
+     * wrote; one written by another pair goes through the batch's couplings (null when not known).
+     */
+    private JsonNode navView(IntegrationTableMapping mapping, NavTable table, FieldMapping pair, Object raw,
+                             ObjectNode toNav, NavSide nav, LookupCouplings lookups) {
+        if (pair.lookup() == null) {
+            return navView(mapping, table, pair, raw, nav.rounded());
+        }
+        if (toNav.has(pair.key())) {
+            return toNav.get(pair.key());
+        }
+        String code = raw == null ? "" : raw.toString();
+        return code.isEmpty() ? (pair.lookup().blankIsBaseCurrency() ? NODES.textNode(baseCurrencyId().toString())
+                : NODES.nullNode()) : lookups.salesValue(pair, code);
+    }
+
+    /**
+     * The Web API body for Sales values: plain attributes, lookups as {@code nav@odata.bind}. A NAV
+     * decimal rounded for it is noted in {@code nav}'s warnings, or fails the record (rounding: fail).
+     *
+     * @param nav the NAV side the values come from, or null
+     */
+    ObjectNode salesPayload(IntegrationTableMapping mapping, ObjectNode toSales, NavSide nav) {
         ObjectNode payload = NODES.objectNode();
         for (FieldMapping pair : mapping.pairs()) {
             JsonNode value = toSales.get(pair.key());
             if (value == null) {
                 continue;
+            }
+            String rounded = nav == null ? null : nav.rounded().get(pair.key());
+            if (rounded != null && pair.rounding() == Rounding.fail) {
+                throw new IllegalArgumentException(rounded);
+            } else if (rounded != null) {
+                nav.roundedInWrite().add(rounded);
             }
             if (pair.lookup() == null || pair.lookup().option()) {
                 payload.set(pair.salesAttribute(), value);

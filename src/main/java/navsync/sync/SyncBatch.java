@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import navsync.nav.NavChange;
 import navsync.sales.SalesWrite;
+import navsync.state.Coupling;
 import navsync.state.CouplingStore;
 import navsync.state.JobStore;
 
@@ -42,6 +43,12 @@ public final class SyncBatch {
     final java.util.Set<String> awaitingSecondPass = new java.util.HashSet<>();
     /** The batch's new couplings, recorded before its writes; its commit inserts them. */
     CouplingStore.Intent intent;
+    /** By NAV key: the job's warnings about a planned record (NAV decimals rounded for Sales), kept once its writes land. */
+    final Map<String, List<String>> warnings = new HashMap<>();
+    /** By NAV key: the baseline to keep when the record's Sales write lands and its NAV write fails. */
+    final Map<String, ObjectNode> baselinesIfOnlySalesLands = new HashMap<>();
+    /** Records whose NAV write failed (their Sales write, if any, landed). */
+    final java.util.Set<String> navFailures = new java.util.HashSet<>();
     int unchanged;
     int skipped;
 
@@ -57,9 +64,46 @@ public final class SyncBatch {
         return plans;
     }
 
-    void unchanged(String navKey, long navVersion, ObjectNode baseline) {
-        unchanged++;
-        decided.add(new CouplingStore.Synchronized(navKey, navVersion, Json.write(baseline)));
+    /** A coupled record found in step; one a stopped pass synchronized was counted by that pass. */
+    void unchanged(Coupling coupling, long navVersion, ObjectNode baseline) {
+        if (!run.countedByStoppedPass(coupling)) {
+            unchanged++;
+        }
+        decided.add(new CouplingStore.Synchronized(coupling.navKey(), navVersion, Json.write(baseline)));
+    }
+
+    /**
+     * A coupled record's reconciled writes: a conflict fails it, no writes leave it unchanged (with the
+     * reconciled baseline), otherwise they are planned as a modification.
+     */
+    void modify(Coupling coupling, long navVersion, Sides.Writes writes, LookupCouplings lookups) {
+        String navKey = coupling.navKey();
+        UUID salesId = coupling.salesId();
+        if (writes.isConflict()) {
+            fail(navKey, salesId, "conflict on NAV " + run.mapping().table() + " " + navKey + " / Sales "
+                    + run.mapping().entity().logicalName() + " " + salesId + ": " + writes.conflict());
+            return;
+        }
+        awaitsSecondPass(navKey, lookups);
+        if (writes.writesNothing()) {
+            unchanged(coupling, navVersion, writes.baseline());
+            return;
+        }
+        warn(navKey, writes.warnings());
+        if (writes.baselineIfOnlySalesLands() != null && !writes.navValues().isEmpty()) {
+            baselinesIfOnlySalesLands.put(navKey, writes.baselineIfOnlySalesLands());
+        }
+        plans.add(new Plan(navKey, salesId, writes.salesPayload().isEmpty() ? null
+                : new SalesWrite(navKey, salesId, writes.salesPayload()), null,
+                writes.navValues().isEmpty() ? null : new NavChange.Update(navKey, writes.navValues()),
+                writes.baseline(), navVersion, Effect.MODIFIED));
+    }
+
+    /** Warnings about a planned record, for the job once its writes land. */
+    void warn(String navKey, List<String> messages) {
+        if (!messages.isEmpty()) {
+            warnings.put(navKey, List.copyOf(messages));
+        }
     }
 
     /** Notes the record as awaiting the second pass if planning it left a second-pass lookup waiting. */

@@ -5,6 +5,7 @@ import navsync.nav.NavQueries;
 import navsync.nav.NavSchema;
 import navsync.nav.NavWriter;
 import navsync.sales.BulkActions;
+import navsync.sales.DecimalPrecisions;
 import navsync.sales.SalesBulkWriter;
 import navsync.sales.SalesReader;
 import navsync.sales.SalesWebApi;
@@ -24,7 +25,8 @@ public final class SyncEngine {
     public SyncEngine(NavSchema schema, NavQueries queries, DataSource nav, SalesWebApi api, BulkActions bulkActions,
                       StateStore store, Mappings mappings, SynchronizationJobs jobs, int skipAfterFailures) {
         RelatedFirst relatedFirst = new RelatedFirst(jobs, mappings);
-        Sides sides = new Sides(schema, mappings, new navsync.sales.SalesOrganization(api));
+        Sides sides = new Sides(schema, mappings, new navsync.sales.SalesOrganization(api),
+                new DecimalPrecisions(api));
         SalesReader reader = new SalesReader(api);
         NavWriter navWriter = new NavWriter(nav);
         NewRecords newRecords = new NewRecords(sides);

@@ -16,6 +16,7 @@ import navsync.sales.SalesWebApi;
 import navsync.sales.SalesWrite;
 import navsync.state.CouplingStore;
 import navsync.state.JobCounters;
+import navsync.state.JobStore;
 import navsync.state.StateStore;
 import org.apache.camel.Exchange;
 
@@ -27,6 +28,8 @@ import org.apache.camel.Exchange;
  * checks that the pass still holds its mapping's lock ({@link JobRun#requireLock}).
  */
 public final class SyncSteps {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SyncSteps.class);
 
     /** Exchange property: the batch comes from the retry set (records that failed last time). */
     public static final String RETRY_SET = "navsyncRetrySet";
@@ -135,7 +138,10 @@ public final class SyncSteps {
         }
         NavWriter.Outcome outcome = navWriter.apply(sides.table(mapping), mapping.navKeyColumn(), mapping.navDefaults(),
                 sides.blanks(mapping), changes);
-        outcome.failures().forEach((key, message) -> batch.writeFailures.put(key, "NAV " + mapping.table() + ": " + message));
+        outcome.failures().forEach((key, message) -> {
+            batch.writeFailures.put(key, "NAV " + mapping.table() + ": " + message);
+            batch.navFailures.add(key);
+        });
         batch.navVersions = outcome.versions();
         return batch;
     }
@@ -156,12 +162,18 @@ public final class SyncSteps {
         int modified = 0;
         int deleted = 0;
         int uncoupled = 0;
+        List<JobStore.NewError> warnings = new ArrayList<>();
         for (SyncBatch.Plan plan : batch.plans) {
             String failure = batch.writeFailures.get(plan.navKey());
             if (failure != null) {
                 batch.fail(plan.navKey(), plan.salesId(), failure + " (NAV " + mapping.table() + " " + plan.navKey()
                         + ", Sales " + mapping.entity().logicalName() + " " + plan.salesId() + ")");
                 continue;
+            }
+            for (String warning : batch.warnings.getOrDefault(plan.navKey(), List.of())) {
+                String message = "warning: NAV " + mapping.table() + " " + plan.navKey() + ": " + warning;
+                LOG.warn("{} {} job {}: {}", mapping.name(), run.pass(), run.id(), message);
+                warnings.add(new JobStore.NewError(plan.navKey(), plan.salesId(), message));
             }
             switch (plan.effect()) {
                 case INSERTED -> inserted++;
@@ -182,8 +194,11 @@ public final class SyncSteps {
         for (var error : batch.errors) {
             if (error.navKey() != null) {
                 run.noteFailed(error.navKey());
+                // a Sales write that landed before its NAV write failed is no Sales change next time
+                ObjectNode landed = batch.navFailures.contains(error.navKey())
+                        ? batch.baselinesIfOnlySalesLands.get(error.navKey()) : null;
                 outcomes.add(new CouplingStore.Failed(error.navKey(), error.message(),
-                        batch.transientFailures.contains(error.navKey())));
+                        batch.transientFailures.contains(error.navKey()), landed == null ? null : Json.write(landed)));
             }
         }
         outcomes.replaceAll(o -> o instanceof CouplingStore.Synchronized s && batch.awaitingSecondPass.contains(s.navKey())
@@ -191,22 +206,29 @@ public final class SyncSteps {
         SkipPolicy skip = mapping.skipPolicy() == null ? defaultSkip : mapping.skipPolicy();
         JobCounters delta = new JobCounters(inserted, modified, deleted, batch.unchanged, batch.skipped, batch.failed(),
                 0, uncoupled);
+        // the job's error list: the failed records, and warnings about records that landed
+        List<JobStore.NewError> listed = new ArrayList<>(batch.errors);
+        listed.addAll(warnings);
         if (run.isPreview()) {
             report(batch);
             store.inTransaction(c -> {
-                store.jobs().record(c, run.id(), mapping.name(), delta, batch.errors);
+                store.jobs().record(c, run.id(), mapping.name(), delta, listed);
                 return null;
             });
             run.add(delta);
             return batch;
         }
-        store.inTransaction(c -> {
-            store.couplings().applyOutcomes(c, mapping.name(), run.pass(), run.id(), skip, outcomes, batch.intent);
-            store.jobs().record(c, run.id(), mapping.name(), delta, batch.errors);
-            return null;
+        JobCounters counted = store.inTransaction(c -> {
+            // a record that this failure made skipped counts as skipped (its error stays in the job's list)
+            int nowSkipped = store.couplings().applyOutcomes(c, mapping.name(), run.pass(), run.id(), skip, outcomes,
+                    batch.intent);
+            JobCounters d = new JobCounters(delta.inserted(), delta.modified(), delta.deleted(), delta.unchanged(),
+                    delta.skipped() + nowSkipped, delta.failed() - nowSkipped, delta.coupled(), delta.uncoupled());
+            store.jobs().record(c, run.id(), mapping.name(), d, listed);
+            return d;
         });
         store.couplings().inserted(batch.intent == null ? 0 : batch.intent.couplings().size());
-        run.add(delta);
+        run.add(counted);
         return batch;
     }
 

@@ -1,8 +1,10 @@
 package navsync.sync;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import navsync.mapping.Direction;
@@ -75,10 +77,12 @@ public final class SynchronizationJobs {
         UUID holder = held != null ? held : take(mappingName);
         try {
             store.couplings().recoverIntents(mappingName);
+            Set<UUID> stopped = stoppedSinceLastSuccess(mappingName, pass);
             UUID id = store.jobs().start(mappingName, pass.name(), type);
             running.replace(mappingName, holder, id);
             heldHere.get().remove(mappingName); // handed over: the pass releases the mapping when it ends
-            JobRun run = new JobRun(id, mapping, pass, store.watermarks().get(mappingName, pass.name()).orElse(null), preview);
+            JobRun run = new JobRun(id, mapping, pass, store.watermarks().get(mappingName, pass.name()).orElse(null), preview,
+                    stopped);
             run.holds(locks.get(mappingName));
             return run;
         } catch (RuntimeException e) {
@@ -117,6 +121,29 @@ public final class SynchronizationJobs {
         if (running.remove(mappingName, holder)) {
             release(mappingName);
         }
+    }
+
+    /** Jobs looked back at for {@link #stoppedSinceLastSuccess}: more stopped passes in a row than this are not expected. */
+    private static final int STOPPED_LOOKBACK = 50;
+
+    /**
+     * The passes of this mapping and direction that stopped (a crash, an outage) since its last
+     * successful one: the watermark did not move, so the next pass reads their committed records again.
+     */
+    private Set<UUID> stoppedSinceLastSuccess(String mappingName, Direction pass) {
+        Set<UUID> stopped = new HashSet<>();
+        for (SyncJob job : store.jobs().latest(mappingName, STOPPED_LOOKBACK)) {
+            if (!job.direction().equals(pass.name()) || TYPE_PREVIEW.equals(job.type()) || TYPE_COUPLING.equals(job.type())) {
+                continue;
+            }
+            if (SyncJob.SUCCEEDED.equals(job.status())) {
+                break;
+            }
+            if (SyncJob.FAILED.equals(job.status())) {
+                stopped.add(job.id());
+            }
+        }
+        return stopped;
     }
 
     /**

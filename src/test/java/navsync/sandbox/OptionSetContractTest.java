@@ -62,6 +62,18 @@ class OptionSetContractTest extends SandboxTestBase {
         api.get("EntityDefinitions(LogicalName='account')?$select=DisplayName").expect(501);
     }
 
+    @Test
+    void aNumberColumnsDefinitionHasItsPrecision() {
+        JsonNode money = api.get("EntityDefinitions(LogicalName='account')/Attributes(LogicalName='creditlimit')")
+                .expect(200).json();
+        assertEquals("#Microsoft.Dynamics.CRM.MoneyAttributeMetadata", money.path("@odata.type").asText());
+        assertEquals("creditlimit", money.path("LogicalName").asText());
+        assertEquals(2, money.path("Precision").asInt());
+        JsonNode text = api.get("EntityDefinitions(LogicalName='account')/Attributes(LogicalName='name')").expect(200).json();
+        assertThat(text.has("Precision")).isFalse();
+        api.get("EntityDefinitions(LogicalName='account')/Attributes(LogicalName='nosuchcolumn')").expect(404);
+    }
+
     private static String insert(String entity, String attribute, String label, Integer value) {
         return "{\"EntityLogicalName\":\"" + entity + "\",\"AttributeLogicalName\":\"" + attribute + "\","
                 + (value == null ? "" : "\"Value\":" + value + ",")

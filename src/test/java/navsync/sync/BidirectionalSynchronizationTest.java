@@ -8,6 +8,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import navsync.mapping.Direction;
+import navsync.mapping.SkipPolicy;
+import navsync.state.CouplingStore;
 import navsync.state.SyncJob;
 import navsync.testing.NavTables;
 import navsync.testing.NavsyncTestApp;
@@ -317,6 +320,204 @@ class BidirectionalSynchronizationTest {
                 .as("%s: transformed values are in step", j.direction()).isZero());
     }
 
+    @Test
+    void navsyncsOwnWriteToAnAttributeReadByAnotherPairIsNoSalesChange() throws Exception {
+        start("none", "none");
+        runBoth();
+        for (String name : List.of("Cannon Group One", "Cannon Group Two", "Cannon Group Three")) {
+            execute("UPDATE " + CUSTOMERS + " SET [Name] = '" + name + "' WHERE [No_] = '10000'");
+            SyncJob to = run(Direction.ToIntegrationTable);
+            assertThat(to.counters().failed()).as("%s: %s", name, app.store().jobs().errors(to.id())).isZero();
+            assertThat(sales.get("accounts", salesId("10000")).path("name").asText()).isEqualTo(name);
+            assertThat(nav("10000", "Search Name")).as("the pair reading name follows navsync's write in the same pass")
+                    .isEqualTo(name.toUpperCase());
+        }
+        assertThat(app.store().couplings().findByNavKey("CUSTOMER", "10000").orElseThrow().skipped()).isFalse();
+        app.sandbox().resetCounters();
+        List<SyncJob> again = runBoth();
+        assertThat(again).allSatisfy(j -> assertThat(j.counters().inserted() + j.counters().modified()
+                + j.counters().failed()).as("%s changes nothing", j.direction()).isZero());
+        assertThat(app.sandbox().writeRequestCount()).isZero();
+    }
+
+    @Test
+    void navsyncsOwnWriteToANavFieldReadByAnotherPairIsNoNavChange() throws Exception {
+        // Name is written from Sales name and read by a To pair into description
+        startEditing(yaml -> replaceOnce(yaml, "  - nav: Contact\n", "  - nav: Name\n    sales: description\n"
+                + "    direction: ToIntegrationTable\n  - nav: Contact\n"));
+        assertNoFailures(runBoth());
+        for (String name : List.of("Sales Name One", "Sales Name Two", "Sales Name Three")) {
+            sales.update("accounts", salesId("20000"), Map.of("name", name));
+            SyncJob from = run(Direction.FromIntegrationTable);
+            assertThat(from.counters().failed()).as("%s: %s", name, app.store().jobs().errors(from.id())).isZero();
+            assertThat(nav("20000", "Name")).isEqualTo(name);
+            assertThat(sales.get("accounts", salesId("20000")).path("description").asText())
+                    .as("the pair reading NAV's Name follows navsync's write in the same pass").isEqualTo(name);
+        }
+        app.sandbox().resetCounters();
+        List<SyncJob> again = runBoth();
+        assertThat(again).allSatisfy(j -> assertThat(j.counters().inserted() + j.counters().modified()
+                + j.counters().failed()).as("%s changes nothing", j.direction()).isZero());
+        assertThat(app.sandbox().writeRequestCount()).isZero();
+    }
+
+    @Test
+    void aRecordFailingInABatchKeepsItsBaselineAndTheOthersFollowWhatNavsyncWrote() throws Exception {
+        start("none", "none");
+        runBoth();
+        // a widened NAV Name (a customized database): a name too long for Sales fails that record alone
+        execute("ALTER TABLE " + CUSTOMERS + " ALTER COLUMN [Name] NVARCHAR(250) NOT NULL");
+        execute("UPDATE " + CUSTOMERS + " SET [Name] = 'The Cannon Group PLC " + "x".repeat(180) + "' WHERE [No_] = '10000'");
+        execute("UPDATE " + CUSTOMERS + " SET [Name] = 'Selangorian One' WHERE [No_] = '20000'");
+        String failingBaseline = baseline("10000");
+
+        SyncJob to = run(Direction.ToIntegrationTable);
+        assertThat(to.counters().failed()).isEqualTo(1);
+        assertThat(to.counters().modified()).isEqualTo(1);
+        assertThat(baseline("10000")).as("the failed record's baseline does not move").isEqualTo(failingBaseline);
+        assertThat(app.store().couplings().findByNavKey("CUSTOMER", "20000").orElseThrow().syncedValues())
+                .contains("\"Name>name\":\"Selangorian One\"").contains("\"Search Name>name\":\"SELANGORIAN ONE\"");
+
+        execute("UPDATE " + CUSTOMERS + " SET [Name] = 'The Cannon Group Two' WHERE [No_] = '10000'");
+        execute("UPDATE " + CUSTOMERS + " SET [Name] = 'Selangorian Two' WHERE [No_] = '20000'");
+        to = run(Direction.ToIntegrationTable);
+        assertThat(to.counters().failed()).as("%s", app.store().jobs().errors(to.id())).isZero();
+        assertThat(to.counters().modified()).isEqualTo(2);
+        assertThat(nav("10000", "Search Name")).isEqualTo("THE CANNON GROUP TWO");
+        assertThat(nav("20000", "Search Name")).isEqualTo("SELANGORIAN TWO");
+        List<SyncJob> again = runBoth();
+        assertThat(again).allSatisfy(j -> assertThat(j.counters().inserted() + j.counters().modified()
+                + j.counters().failed()).as("%s changes nothing", j.direction()).isZero());
+    }
+
+    @Test
+    void aSalesCodeOfOnlySpacesIsNavsBlankAndIsNotWrittenBack() throws Exception {
+        start("none", "none");
+        runBoth();
+        sales.update("accounts", salesId("20000"), Map.of("address1_postalcode", "   "));
+        assertNoFailures(runBoth());
+        assertThat(nav("20000", "Post Code")).isEqualTo("");
+
+        execute("UPDATE " + CUSTOMERS + " SET [Phone No_] = '+44 1 NAV' WHERE [No_] = '20000'");
+        assertNoFailures(runBoth());
+        var account = sales.get("accounts", salesId("20000"));
+        assertThat(account.path("telephone1").asText()).isEqualTo("+44 1 NAV");
+        assertThat(account.path("address1_postalcode").asText()).as("NAV's blank is the same value: nothing written back")
+                .isEqualTo("   ");
+        app.sandbox().resetCounters();
+        runBoth();
+        assertThat(app.sandbox().writeRequestCount()).isZero();
+    }
+
+    @Test
+    void aRecordThatAFailureSkipsCountsAsSkippedInThatJob() throws Exception {
+        start("none", "none");
+        runBoth();
+        execute("ALTER TABLE " + CUSTOMERS + " ALTER COLUMN [Name] NVARCHAR(250) NOT NULL");
+        execute("UPDATE " + CUSTOMERS + " SET [Name] = 'The Cannon Group PLC " + "x".repeat(180) + "' WHERE [No_] = '10000'");
+        for (int run = 1; run < 3; run++) {
+            SyncJob to = run(Direction.ToIntegrationTable);
+            assertThat(to.counters().failed()).isEqualTo(1);
+            assertThat(to.counters().skipped()).isZero();
+        }
+        SyncJob skipping = run(Direction.ToIntegrationTable); // the third failure (navsync.sync.skip-after-failures=3)
+        assertThat(app.store().couplings().findByNavKey("CUSTOMER", "10000").orElseThrow().skipped()).isTrue();
+        assertThat(skipping.counters().skipped()).as("the record this job skipped").isEqualTo(1);
+        assertThat(skipping.counters().failed()).as("a skipped record is not also failed").isZero();
+        assertThat(app.store().jobs().errors(skipping.id())).singleElement()
+                .satisfies(e -> assertThat(e.navKey()).isEqualTo("10000"));
+
+        execute("UPDATE " + CUSTOMERS + " SET [Phone No_] = '+44 1 NAV' WHERE [No_] IN ('10000', '20000')");
+        SyncJob after = run(Direction.ToIntegrationTable);
+        assertThat(after.counters().skipped()).isEqualTo(1);
+        assertThat(after.counters().modified()).isEqualTo(1);
+        assertThat(after.counters().failed()).isZero();
+    }
+
+    @Test
+    void aRecordCoupledToAnExistingRowCountsAsModifiedNotInserted() throws Exception {
+        start("none", "none");
+        runBoth();
+        UUID account = salesId("20000");
+        // Set Up Coupling to the existing account: a pending coupling, which the next pass synchronizes
+        app.store().inTransaction(c -> app.store().couplings().applyOutcomes(c, "CUSTOMER", Direction.ToIntegrationTable,
+                null, SkipPolicy.NEVER, List.of(new CouplingStore.Uncoupled("20000"))));
+        app.store().couplings().insertPending("CUSTOMER", List.of(new CouplingStore.NewCoupling("20000", null, account)));
+        execute("UPDATE " + CUSTOMERS + " SET [Phone No_] = '+44 1 NAV' WHERE [No_] = '20000'");
+        int accounts = app.sandbox().rows("accounts").size();
+
+        SyncJob to = run(Direction.ToIntegrationTable);
+        assertThat(to.counters().inserted()).as("no row was inserted").isZero();
+        assertThat(to.counters().modified()).isEqualTo(1);
+        assertThat(app.sandbox().rows("accounts")).hasSize(accounts);
+        assertThat(sales.get("accounts", account).path("telephone1").asText()).isEqualTo("+44 1 NAV");
+        assertThat(app.store().couplings().findByNavKey("CUSTOMER", "20000").orElseThrow().isPending()).isFalse();
+    }
+
+    @Test
+    void aDecimalWithMorePlacesThanTheSalesColumnIsRoundedWithAWarningInTheJob() throws Exception {
+        start("none", "none");
+        runBoth();
+        execute("UPDATE " + CUSTOMERS + " SET [Credit Limit (LCY)] = 1234.56789012345678 WHERE [No_] = '20000'");
+
+        SyncJob to = run(Direction.ToIntegrationTable);
+        assertThat(to.counters().modified()).isEqualTo(1);
+        assertThat(to.counters().failed()).isZero();
+        assertThat(sales.get("accounts", salesId("20000")).path("creditlimit").decimalValue())
+                .isEqualByComparingTo("1234.57");
+        assertThat(app.store().jobs().errors(to.id())).singleElement().satisfies(e -> {
+            assertThat(e.navKey()).isEqualTo("20000");
+            assertThat(e.message()).startsWith("warning:").contains("Credit Limit (LCY)").contains("1234.56789012345678")
+                    .contains("account.creditlimit").contains("(2)").contains("1234.57");
+        });
+
+        app.sandbox().resetCounters();
+        execute("UPDATE " + CUSTOMERS + " SET [Phone No_] = '+44 1 NAV' WHERE [No_] = '20000'");
+        SyncJob again = run(Direction.ToIntegrationTable);
+        assertThat(app.store().jobs().errors(again.id())).as("the rounded value is in step: not written again").isEmpty();
+        assertThat(again.counters().modified()).isEqualTo(1);
+    }
+
+    @Test
+    void roundingFailFailsTheRecordNamingTheValueAndThePrecision() throws Exception {
+        startEditing(yaml -> replaceOnce(yaml, "    sales: creditlimit\n", "    sales: creditlimit\n    rounding: fail\n"));
+        runBoth();
+        execute("UPDATE " + CUSTOMERS + " SET [Credit Limit (LCY)] = 1234.567 WHERE [No_] IN ('20000', '30000')");
+        execute("UPDATE " + CUSTOMERS + " SET [Credit Limit (LCY)] = 1234.5 WHERE [No_] = '40000'");
+
+        SyncJob to = run(Direction.ToIntegrationTable);
+        assertThat(to.counters().failed()).isEqualTo(2);
+        assertThat(to.counters().modified()).as("a value Sales holds exactly").isEqualTo(1);
+        assertThat(app.store().jobs().errors(to.id())).hasSize(2).allSatisfy(e -> assertThat(e.message())
+                .contains("Credit Limit (LCY) 1234.567").contains("account.creditlimit holds (2)").contains("rounding: fail"));
+        assertThat(sales.get("accounts", salesId("20000")).path("creditlimit").decimalValue())
+                .isNotEqualByComparingTo("1234.57");
+    }
+
+    @Test
+    void aRecordWhoseNavWriteFailsAfterItsSalesWriteLandedKeepsWhatSalesGot() throws Exception {
+        start("none", "none");
+        runBoth();
+        // NAV refuses this Search Name at the write (a constraint), after the Sales write of the new name landed
+        execute("ALTER TABLE " + CUSTOMERS + " ADD CONSTRAINT no_broken CHECK ([Search Name] <> 'BROKEN LTD')");
+        execute("UPDATE " + CUSTOMERS + " SET [Name] = 'Broken Ltd' WHERE [No_] = '20000'");
+        SyncJob to = run(Direction.ToIntegrationTable);
+        assertThat(to.counters().failed()).isEqualTo(1);
+        assertThat(sales.get("accounts", salesId("20000")).path("name").asText()).isEqualTo("Broken Ltd");
+
+        execute("ALTER TABLE " + CUSTOMERS + " DROP CONSTRAINT no_broken");
+        execute("UPDATE " + CUSTOMERS + " SET [Name] = 'Mended Ltd' WHERE [No_] = '20000'");
+        to = run(Direction.ToIntegrationTable);
+        assertThat(to.counters().failed()).as("navsync's own Sales write is no Sales change: %s",
+                app.store().jobs().errors(to.id())).isZero();
+        assertThat(sales.get("accounts", salesId("20000")).path("name").asText()).isEqualTo("Mended Ltd");
+        assertThat(nav("20000", "Search Name")).isEqualTo("MENDED LTD");
+    }
+
+    private String baseline(String navKey) {
+        return app.store().couplings().findByNavKey("CUSTOMER", navKey).orElseThrow().syncedValues();
+    }
+
     private static String replaceOnce(String text, String from, String to) {
         assertThat(text).contains(from);
         return text.replace(from, to);
@@ -347,6 +548,12 @@ class BidirectionalSynchronizationTest {
         List<SyncJob> jobs = app.synchronization().run("CUSTOMER", null, TIMEOUT);
         assertThat(jobs).allSatisfy(j -> assertThat(j.status()).as(j.message()).isEqualTo(SyncJob.SUCCEEDED));
         return jobs;
+    }
+
+    private SyncJob run(navsync.mapping.Direction pass) {
+        List<SyncJob> jobs = app.synchronization().run("CUSTOMER", pass, TIMEOUT);
+        assertThat(jobs).singleElement().satisfies(j -> assertThat(j.status()).as(j.message()).isEqualTo(SyncJob.SUCCEEDED));
+        return jobs.get(0);
     }
 
     private void editBothSides(String key, String navPhone, String salesPhone) throws Exception {

@@ -10,12 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import navsync.mapping.Direction;
 import navsync.state.Coupling;
 import navsync.state.JobError;
 import navsync.state.SyncJob;
 import navsync.testing.NavTables;
 import navsync.testing.NavsyncTestApp;
+import navsync.testing.SalesRows;
 import org.apache.camel.builder.AdviceWith;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -131,6 +133,42 @@ class NavToSalesSynchronizationTest {
         List<Map<String, Object>> accounts = app.sandbox().rows("accounts");
         assertThat(accounts).hasSize(customers);
         assertThat(accounts.stream().map(a -> a.get("accountnumber")).distinct().count()).isEqualTo(customers);
+    }
+
+    @Test
+    void aRerunAfterACrashDoesNotCountAgainWhatTheStoppedJobCommitted() throws Exception {
+        app.close();
+        app = NavsyncTestApp.start(data, Map.of("navsync.mappings-dir",
+                NavsyncTestApp.mappingsWithBatchSize(data.resolve("mappings"), 5).toString()));
+        int customers = customers("WHERE [Blocked] = 0").size();
+        AtomicInteger commits = new AtomicInteger();
+        AdviceWith.adviceWith(app.camel(), "synchronize-batch", route -> route.weaveById("commit-batch").before()
+                .process(exchange -> {
+                    if (commits.incrementAndGet() == 2) {
+                        throw new IllegalStateException("simulated crash between the writes and the commit");
+                    }
+                }));
+        SyncJob crashed = run();
+        assertThat(crashed.status()).isEqualTo(SyncJob.FAILED);
+        assertThat(crashed.counters().inserted()).as("batches committed before the crash").isPositive();
+        SyncJob rerun = run();
+        assertThat(crashed.counters().total() + rerun.counters().total()).as("every customer counted once: %s, then %s",
+                crashed.counters(), rerun.counters()).isEqualTo(customers);
+
+        Direction from = Direction.FromIntegrationTable;
+        app.synchronization().run("CUSTOMER", from, TIMEOUT);
+        SalesRows sales = new SalesRows(app.sandbox().organizationUrl());
+        int phone = 0;
+        for (Map<String, Object> account : app.sandbox().rows("accounts")) {
+            sales.update("accounts", UUID.fromString(account.get("accountid").toString()), Map.of("telephone1", "+44 " + phone++));
+        }
+        commits.set(0);
+        SyncJob fromCrashed = app.synchronization().run("CUSTOMER", from, TIMEOUT).get(0);
+        assertThat(fromCrashed.status()).isEqualTo(SyncJob.FAILED);
+        SyncJob fromRerun = app.synchronization().run("CUSTOMER", from, TIMEOUT).get(0);
+        assertThat(fromCrashed.counters().total() + fromRerun.counters().total())
+                .as("every account counted once: %s, then %s", fromCrashed.counters(), fromRerun.counters())
+                .isEqualTo(customers);
     }
 
     @Test

@@ -18,10 +18,13 @@ import navsync.sandbox.schema.EntityType;
  * {@code GET EntityDefinitions(LogicalName='account')/Attributes(LogicalName='paymenttermscode')/Microsoft.Dynamics.CRM.PicklistAttributeMetadata?$select=LogicalName&$expand=OptionSet($select=Options)}
  * and {@code POST InsertOptionValue} with {@code EntityLogicalName}, {@code AttributeLogicalName},
  * {@code Label.LocalizedLabels[0].Label} and an optional {@code Value}; it answers {@code NewOptionValue}.
- * Other metadata queries stay unserved.
+ * Also one column's definition ({@code EntityDefinitions(LogicalName='account')/Attributes(LogicalName='creditlimit')}),
+ * with a number column's Precision. Other metadata queries stay unserved.
  */
 final class OptionSetEndpoint {
 
+    private static final Pattern ATTRIBUTE = Pattern.compile("EntityDefinitions\\(LogicalName='([a-z0-9_]+)'\\)"
+            + "/Attributes\\(LogicalName='([a-z0-9_]+)'\\)");
     private static final Pattern PICKLIST = Pattern.compile("EntityDefinitions\\(LogicalName='([a-z0-9_]+)'\\)"
             + "/Attributes\\(LogicalName='([a-z0-9_]+)'\\)/Microsoft\\.Dynamics\\.CRM\\.PicklistAttributeMetadata");
     private static final int LANGUAGE = 1033;
@@ -37,6 +40,10 @@ final class OptionSetEndpoint {
     }
 
     ApiResponse picklist(ApiRequest req) {
+        Matcher column = ATTRIBUTE.matcher(req.resource());
+        if (column.matches()) {
+            return attribute(req, column.group(1), column.group(2));
+        }
         Matcher m = PICKLIST.matcher(req.resource());
         if (!m.matches()) {
             throw DataverseException.notImplemented("The metadata query '" + req.resource() + "'");
@@ -69,6 +76,32 @@ final class OptionSetEndpoint {
                 }
                 g.writeEndArray();
                 g.writeEndObject();
+            }
+            g.writeEndObject();
+        });
+    }
+
+    /**
+     * One column's definition, as its derived metadata type [Query table definitions; MoneyAttributeMetadata,
+     * DecimalAttributeMetadata]: its LogicalName, and a number column's Precision.
+     */
+    private ApiResponse attribute(ApiRequest req, String entity, String name) {
+        Attribute attribute = attribute(entity, name);
+        String metadataType = switch (attribute.type()) {
+            case MONEY -> "MoneyAttributeMetadata";
+            case DECIMAL -> "DecimalAttributeMetadata";
+            case DOUBLE -> "DoubleAttributeMetadata";
+            default -> "AttributeMetadata";
+        };
+        return ApiResponse.json(200, g -> {
+            g.writeStartObject();
+            g.writeStringField("@odata.context", req.serviceRoot() + "$metadata#EntityDefinitions('" + entity
+                    + "')/Attributes/$entity");
+            g.writeStringField("@odata.type", "#Microsoft.Dynamics.CRM." + metadataType);
+            g.writeStringField("LogicalName", attribute.logicalName());
+            if (attribute.type() == AttributeType.MONEY || attribute.type() == AttributeType.DECIMAL
+                    || attribute.type() == AttributeType.DOUBLE) {
+                g.writeNumberField("Precision", attribute.precision());
             }
             g.writeEndObject();
         });
@@ -112,6 +145,15 @@ final class OptionSetEndpoint {
     }
 
     private Attribute picklistAttribute(String entity, String name) {
+        Attribute attribute = attribute(entity, name);
+        if (attribute.type() != AttributeType.PICKLIST) {
+            throw DataverseException.badRequest(ErrorCodes.INVALID_ARGUMENT,
+                    "Attribute '" + name + "' of entity '" + entity + "' is not a Picklist attribute.");
+        }
+        return attribute;
+    }
+
+    private Attribute attribute(String entity, String name) {
         EntityType type = ctx.store().schema().byLogicalName(entity);
         if (type == null) {
             throw new DataverseException(404, ErrorCodes.OBJECT_DOES_NOT_EXIST,
@@ -121,10 +163,6 @@ final class OptionSetEndpoint {
         if (attribute == null) {
             throw new DataverseException(404, ErrorCodes.OBJECT_DOES_NOT_EXIST,
                     "Could not find an attribute with logical name '" + name + "' on entity '" + entity + "'.");
-        }
-        if (attribute.type() != AttributeType.PICKLIST) {
-            throw DataverseException.badRequest(ErrorCodes.INVALID_ARGUMENT,
-                    "Attribute '" + name + "' of entity '" + entity + "' is not a Picklist attribute.");
         }
         return attribute;
     }
