@@ -8,28 +8,36 @@ public final class SalesOrganization {
 
     private final SalesWebApi api;
     private volatile UUID baseCurrencyId;
-    /** A failed read is not repeated for every record of a batch: it answers the same for a while. */
-    private volatile SalesException lastFailure;
-    private volatile long retryAfterNanos;
-    private static final long RETRY_AFTER_FAILURE_NANOS = 30_000_000_000L;
+    /**
+     * A failed read answers the rest of its pass, so that a pass's records do not each wait for it; a
+     * later pass reads again, however soon it starts (its retry set must get a real chance).
+     */
+    private volatile Failure lastFailure;
+
+    private record Failure(UUID jobId, SalesException error) {
+    }
 
     public SalesOrganization(SalesWebApi api) {
         this.api = api;
     }
 
-    /** The organization's base currency (what a blank NAV currency code, NAV's LCY, stands for). */
-    public UUID baseCurrencyId() {
+    /**
+     * The organization's base currency (what a blank NAV currency code, NAV's LCY, stands for).
+     *
+     * @param jobId the synchronization job asking; null outside a job (every call reads until one succeeds)
+     */
+    public UUID baseCurrencyId(UUID jobId) {
         UUID id = baseCurrencyId;
         if (id == null) {
-            SalesException failed = lastFailure;
-            if (failed != null && System.nanoTime() - retryAfterNanos < 0) {
-                throw failed;
+            Failure failed = lastFailure;
+            if (failed != null && jobId != null && jobId.equals(failed.jobId())) {
+                throw failed.error();
             }
             SalesResponse response = api.get("organizations?$select=_basecurrencyid_value");
             if (!response.isSuccess()) {
-                lastFailure = new SalesException(response.error());
-                retryAfterNanos = System.nanoTime() + RETRY_AFTER_FAILURE_NANOS;
-                throw lastFailure;
+                SalesException error = new SalesException(response.error());
+                lastFailure = new Failure(jobId, error);
+                throw error;
             }
             JsonNode value = response.json().path("value").path(0).path("_basecurrencyid_value");
             if (!value.isTextual()) {

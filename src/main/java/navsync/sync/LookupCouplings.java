@@ -42,6 +42,7 @@ final class LookupCouplings {
     private final boolean defersSecondPass;
     /** A second-pass lookup of the current record was left waiting (since {@link #takeDeferred()}). */
     private boolean deferred;
+    private final UUID jobId;
 
     LookupCouplings(StateStore store, navsync.nav.NavQueries queries, javax.sql.DataSource nav, JobRun run) {
         this.couplings = store.couplings();
@@ -51,6 +52,12 @@ final class LookupCouplings {
         // chosen records (and the second pass) follow the policy; so does a look outside any job (run null)
         this.defersSecondPass = run != null && run.selection() == null;
         this.preview = run != null && run.isPreview();
+        this.jobId = run == null ? null : run.id();
+    }
+
+    /** The job whose batch this is; null outside a job. */
+    UUID jobId() {
+        return jobId;
     }
 
     /** Translations outside a job (the coupling procedures' side-by-side view): every lookup follows its policy. */

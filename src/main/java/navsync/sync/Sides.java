@@ -73,7 +73,7 @@ public final class Sides {
             }
             String code = raw == null ? "" : raw.toString();
             JsonNode related = !code.isEmpty() ? lookups.salesValue(pair, code)
-                    : pair.lookup().blankIsBaseCurrency() ? NODES.textNode(baseCurrencyId().toString()) : null;
+                    : pair.lookup().blankIsBaseCurrency() ? NODES.textNode(baseCurrencyId(lookups).toString()) : null;
             if (!code.isEmpty() && related == null) {
                 uncoupled.put(key, code);
             }
@@ -82,10 +82,13 @@ public final class Sides {
         return new NavSide(values, uncoupled, new java.util.HashSet<>(), rounded, new ArrayList<>());
     }
 
-    /** The organization's base currency (read once); while Sales cannot say, the records needing it fail and wait. */
-    private UUID baseCurrencyId() {
+    /**
+     * The organization's base currency (read once); while Sales cannot say, the records of the pass
+     * needing it fail and wait for the next pass, which reads again.
+     */
+    private UUID baseCurrencyId(LookupCouplings lookups) {
         try {
-            return organization.baseCurrencyId();
+            return organization.baseCurrencyId(lookups.jobId());
         } catch (navsync.sales.SalesException e) {
             throw new PassingFailure("the organization's base currency (for a blank currency code) cannot be read: "
                     + e.getMessage(), e);
@@ -361,7 +364,7 @@ public final class Sides {
             }
             NavColumn column = table.column(pair.navColumn()).orElseThrow();
             if (pair.lookup() != null && pair.lookup().blankIsBaseCurrency() && !value.isNull()
-                    && value.asText().equals(baseCurrencyId().toString())) {
+                    && value.asText().equals(baseCurrencyId(lookups).toString())) {
                 value = NODES.nullNode(); // the base currency is NAV's LCY: a blank code
             } else if (pair.lookup() != null && !value.isNull()) {
                 String code = lookups.navKey(pair, value);
