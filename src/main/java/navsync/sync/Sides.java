@@ -305,7 +305,7 @@ public final class Sides {
             return toNav.get(pair.key());
         }
         String code = raw == null ? "" : raw.toString();
-        return code.isEmpty() ? (pair.lookup().blankIsBaseCurrency() ? NODES.textNode(baseCurrencyId().toString())
+        return code.isEmpty() ? (pair.lookup().blankIsBaseCurrency() ? NODES.textNode(baseCurrencyId(lookups).toString())
                 : NODES.nullNode()) : lookups.salesValue(pair, code);
     }
 
