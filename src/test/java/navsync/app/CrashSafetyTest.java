@@ -40,15 +40,18 @@ import org.junit.jupiter.api.io.TempDir;
  * navsync in a child JVM, killed with {@code Process.destroyForcibly()} (SIGKILL: no shutdown hook,
  * no clean stop) and restarted: three times during the initial synchronization of 20,000 customers,
  * three times while 20,000 new accounts become NAV customers (Sales -> NAV), once during a Synchronize
- * Now of 10,000 keys, and once during the creation phase of a match-based coupling; the NAV and state
- * databases are H2 files and the Sales sandbox lives in this JVM, so all three survive the kills. A
- * manual job cut off is resumed at the restart. At the end every record exists once on both sides,
- * each coupled once, with equal values, and the job log shows the interrupted runs.
+ * Now of 10,000 keys, and once during the matching and once during the creation phase of a match-based
+ * coupling; the NAV and state databases are H2 files and the Sales sandbox lives in this JVM, so all
+ * three survive the kills. A manual job cut off is resumed at the restart. At the end every record
+ * exists once on both sides, each coupled once, with equal values, and the job log shows the
+ * interrupted runs.
  */
 class CrashSafetyTest {
 
     private static final int CUSTOMERS = 20_000;
     private static final int SELECTED = 10_000;
+    /** Customers of the match-based coupling killed while it matches (half of them matched). */
+    private static final int MATCHED_WHEN_KILLED = 4_000;
     private static final int[] KILL_AT_ACCOUNTS = {3_000, 9_000, 15_000};
     /** Sales -> NAV: each of three runs is killed once it has created this many customers. */
     private static final int KILLS = 3;
@@ -108,22 +111,9 @@ class CrashSafetyTest {
         String navUrl = navUrl();
         List<String> keys = prepareNav(navUrl, SELECTED);
         try (SalesSandbox sandbox = SalesSandbox.start()) {
-            // every other customer has its account already, uncoupled, with its number; the job after the
-            // coupling creates the others and synchronizes the matched ones
-            SalesRows sales = new SalesRows(sandbox.organizationUrl());
-            List<Map<String, Object>> existing = new ArrayList<>();
-            for (int i = 0; i < keys.size(); i += 2) {
-                existing.add(Map.of("name", "existing " + keys.get(i), "accountnumber", keys.get(i), "customertypecode", 3));
-                if (existing.size() == 1000 || i + 2 >= keys.size()) {
-                    sales.createMultiple("accounts", "account", existing);
-                    existing.clear();
-                }
-            }
-            int matched = sandbox.rowCount("accounts");
+            int matched = createEveryOtherAccount(sandbox, keys);
             Child child = Child.start(dir, sandbox.organizationUrl());
-            JsonNode coupled = child.post("/api/mappings/CUSTOMER/records/match-based-coupling",
-                    Map.of("fields", List.of(Map.of("nav", "No.", "sales", "accountnumber")), "createNew", true,
-                            "synchronize", "ToIntegrationTable"), 200);
+            JsonNode coupled = child.post("/api/mappings/CUSTOMER/records/match-based-coupling", matchOnNumber(null), 200);
             assertThat(coupled.path("matched").asInt()).as(coupled.toString()).isEqualTo(matched);
             UUID killed = UUID.fromString(coupled.path("synchronizeJobId").asText());
             child.killWhen(sandbox, matched + 1_500);
@@ -184,9 +174,67 @@ class CrashSafetyTest {
         }
     }
 
+    @Test
+    void killedWhileMatchBasedCouplingMatchesTheNextStartResumesIt() throws Exception {
+        String navUrl = navUrl();
+        List<String> keys = prepareNav(navUrl, MATCHED_WHEN_KILLED);
+        try (SalesSandbox sandbox = SalesSandbox.start()) {
+            createEveryOtherAccount(sandbox, keys);
+            Child child = Child.start(dir, sandbox.organizationUrl());
+            child.postWithoutAnswer("/api/mappings/CUSTOMER/records/match-based-coupling", matchOnNumber(keys));
+            // the coupling job's row is committed a moment before its request: the kill comes after both
+            UUID killed = child.killWhenRunning("Coupling", 100);
+            assertThat(couplings(stateUrl())).as("killed while matching: nothing coupled yet").isEmpty();
+
+            Child next = Child.start(dir, sandbox.organizationUrl());
+            JsonNode coupling = resumedAtTheNextStart(next, killed, keys.size());
+            assertThat(coupling.path("coupled").asInt()).as(coupling.toString()).isEqualTo(keys.size() / 2);
+            JsonNode creation = next.awaitJob(next.latestJob("Synchronization"), Duration.ofSeconds(120));
+            assertThat(creation.path("status").asText()).as(creation.toString()).isEqualTo("Succeeded");
+            assertThat(creation.path("failed").asInt()).isZero();
+            next.stop();
+            assertEveryCustomerInSalesOnce(sandbox, navUrl, keys.size());
+            assertThat(sandbox.rows("accounts").stream().filter(a -> String.valueOf(a.get("name")).startsWith("existing ")))
+                    .as("the matched accounts were coupled, not recreated").isEmpty();
+        }
+    }
+
+    /** Every other customer has its account already, uncoupled, with its number; returns how many. */
+    private static int createEveryOtherAccount(SalesSandbox sandbox, List<String> keys) {
+        SalesRows sales = new SalesRows(sandbox.organizationUrl());
+        List<Map<String, Object>> existing = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i += 2) {
+            existing.add(Map.of("name", "existing " + keys.get(i), "accountnumber", keys.get(i), "customertypecode", 3));
+            if (existing.size() == 1000 || i + 2 >= keys.size()) {
+                sales.createMultiple("accounts", "account", existing);
+                existing.clear();
+            }
+        }
+        return sandbox.rowCount("accounts");
+    }
+
+    /**
+     * Match-based coupling on the customer number (of {@code keys}, or all uncoupled customers when null); the
+     * job after it creates the unmatched accounts and synchronizes the matched ones.
+     */
+    private static Map<String, Object> matchOnNumber(List<String> keys) {
+        Map<String, Object> request = new HashMap<>(Map.of("fields", List.of(Map.of("nav", "No.", "sales", "accountnumber")),
+                "createNew", true, "synchronize", "ToIntegrationTable"));
+        if (keys != null) {
+            request.put("keys", keys);
+        }
+        return request;
+    }
+
     /** A restarted navsync resumes the killed job by itself, and both jobs say so. */
     private void assertResumedAtTheNextStart(SalesSandbox sandbox, UUID killed, int records) throws Exception {
         Child next = Child.start(dir, sandbox.organizationUrl());
+        resumedAtTheNextStart(next, killed, records);
+        next.stop();
+    }
+
+    /** The job that resumed the killed one, finished; both jobs say which the other is. */
+    private static JsonNode resumedAtTheNextStart(Child next, UUID killed, int records) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         JsonNode interrupted = next.get("/api/jobs/" + killed);
         while (!interrupted.path("message").asText().contains("resumed at the next start as job ")) {
@@ -202,7 +250,7 @@ class CrashSafetyTest {
         assertThat(job.path("status").asText()).as(job.toString()).isEqualTo("Succeeded");
         assertThat(job.path("failed").asInt()).isZero();
         assertThat(job.path("message").asText()).contains("resumes job " + killed);
-        next.stop();
+        return job;
     }
 
     private String navUrl() {
@@ -403,6 +451,44 @@ class CrashSafetyTest {
                 Thread.sleep(5);
             }
             process.destroyForcibly().waitFor();
+        }
+
+        /** Posts a JSON body and does not wait for the answer (the child is killed before it comes). */
+        void postWithoutAnswer(String path, Object body) throws Exception {
+            HTTP.sendAsync(HttpRequest.newBuilder(url(path)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
+                    HttpResponse.BodyHandlers.discarding());
+        }
+
+        /** Kills the child (SIGKILL) {@code delayMs} after a job of {@code type} is seen running; returns that job's id. */
+        UUID killWhenRunning(String type, long delayMs) throws Exception {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (true) {
+                for (JsonNode job : get("/api/jobs?mapping=CUSTOMER&limit=5")) {
+                    if (job.path("type").asText().equals(type) && job.path("status").asText().equals("Running")) {
+                        Thread.sleep(delayMs);
+                        process.destroyForcibly().waitFor();
+                        return UUID.fromString(job.path("id").asText());
+                    }
+                }
+                assertThat(System.nanoTime()).as("a %s job in time; child log:%n%s", type, log()).isLessThan(deadline);
+                Thread.sleep(2);
+            }
+        }
+
+        /** The newest job of {@code type}, once there is one. */
+        UUID latestJob(String type) throws Exception {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (true) {
+                JsonNode jobs = get("/api/jobs?mapping=CUSTOMER&limit=10");
+                for (JsonNode job : jobs) {
+                    if (job.path("type").asText().equals(type)) {
+                        return UUID.fromString(job.path("id").asText());
+                    }
+                }
+                assertThat(System.nanoTime()).as("a %s job: %s", type, jobs).isLessThan(deadline);
+                Thread.sleep(50);
+            }
         }
 
         /** Kills the child (SIGKILL) {@code delayMs} after its job has inserted {@code records} records, before it is done. */
