@@ -148,9 +148,10 @@ public final class NavsyncConfiguration implements CamelConfiguration {
         registry.bind("couplingSweep", engine.couplingSweep());
         registry.bind("restApi", new RestApi(mappings, store, synchronization));
         closer.register(MappingStatus.registerAll(mappings, store, synchronization));
-        registry.bind("couplingApi", new CouplingApi(new CouplingService(mappings, store, new SalesReader(api),
-                engine.coupledFields(), synchronization, jobs, connection.organizationUrl()),
-                settings.integer("navsync.api.max-records", 10000)));
+        CouplingService couplingService = new CouplingService(mappings, store, new SalesReader(api),
+                engine.coupledFields(), synchronization, jobs, connection.organizationUrl());
+        registry.bind("couplingService", couplingService);
+        registry.bind("couplingApi", new CouplingApi(couplingService, settings.integer("navsync.api.max-records", 10000)));
         registry.bind("statusApi", new StatusApi(mappings, new SynchronizationStatus(mappings, store, new SalesReader(api),
                 new NavQueries(schema, dialect), nav, synchronization, jobs), connection.organizationUrl()));
         registry.bind("jobRetention", new JobRetention(store, settings.duration("navsync.retention.max-age", "30d")));

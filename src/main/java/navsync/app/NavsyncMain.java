@@ -1,14 +1,15 @@
 package navsync.app;
 
+import io.vertx.core.net.impl.TCPServerBase;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import navsync.api.ConnectionApi;
+import navsync.coupling.CouplingService;
 import navsync.mapping.MappingException;
 import navsync.sales.SalesMetrics;
 import navsync.sync.SynchronizationService;
-import io.vertx.core.net.impl.TCPServerBase;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.platform.http.main.MainHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
@@ -98,17 +99,19 @@ public final class NavsyncMain {
     }
 
     /**
-     * Off the start-up thread: resumes the manual jobs the last stop cut off, then runs the configured
-     * mappings once, one after the other.
+     * Off the start-up thread: resumes the manual jobs and match-based couplings the last stop cut off,
+     * then runs the configured mappings once, one after the other.
      */
     static void runOnStart(CamelContext camel) {
         String setting = new Settings(camel).text("navsync.run-on-start", "none");
         SynchronizationService service = camel.getRegistry().lookupByNameAndType("synchronizationService",
                 SynchronizationService.class);
+        CouplingService couplings = camel.getRegistry().lookupByNameAndType("couplingService", CouplingService.class);
         List<String> names = Arrays.stream(setting.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
         Thread runner = new Thread(() -> {
             try {
                 runLogged("interrupted manual jobs", () -> service.resumeInterrupted(Duration.ofHours(12)));
+                runLogged("interrupted match-based couplings", couplings::resumeInterrupted);
                 if (setting.equals("none")) {
                     return;
                 }

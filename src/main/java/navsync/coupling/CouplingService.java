@@ -1,5 +1,7 @@
 package navsync.coupling;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,8 +18,10 @@ import navsync.sales.SalesIds;
 import navsync.sales.SalesReader;
 import navsync.state.Coupling;
 import navsync.state.CouplingStore;
+import navsync.state.JobSelectionStore;
 import navsync.state.StateStore;
 import navsync.sync.CoupledFields;
+import navsync.sync.MappingBusyException;
 import navsync.sync.Mappings;
 import navsync.sync.SynchronizationJobs;
 import navsync.sync.SynchronizationService;
@@ -29,6 +33,8 @@ import navsync.sync.SynchronizationService;
  * re-coupling is asked for.
  */
 public final class CouplingService {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CouplingService.class);
 
     private final Mappings mappings;
     private final StateStore store;
@@ -272,6 +278,44 @@ public final class CouplingService {
     /** The field pairs, priorities and options of a match-based coupling. */
     public record MatchRequest(List<MatchCriterion> criteria, boolean caseSensitive, boolean createNew,
                                Direction synchronize, boolean dryRun, List<String> keys) {
+
+        private static final ObjectMapper JSON = new ObjectMapper();
+
+        /** The request as a job selection's records: its options as one JSON line, then the NAV keys asked for, if any. */
+        List<String> asSelection() {
+            ObjectNode options = JSON.createObjectNode();
+            criteria.forEach(c -> options.withArray("criteria").addObject().put("nav", c.navField())
+                    .put("sales", c.salesAttribute()).put("priority", c.priority()));
+            options.put("caseSensitive", caseSensitive).put("createNew", createNew)
+                    .put("synchronize", synchronize == null ? null : synchronize.name()).put("keys", keys != null);
+            List<String> records = new ArrayList<>(List.of(options.toString()));
+            if (keys != null) {
+                records.addAll(keys);
+            }
+            return records;
+        }
+
+        /** The request a job selection of {@link #asSelection} holds (never a dry run). */
+        static MatchRequest fromSelection(List<String> records) {
+            JsonNode options;
+            try {
+                options = JSON.readTree(records.get(0));
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException("the recorded request is not JSON: " + e.getMessage(), e);
+            }
+            List<MatchCriterion> criteria = new ArrayList<>();
+            options.path("criteria").forEach(c -> criteria.add(new MatchCriterion(c.path("nav").textValue(),
+                    c.path("sales").textValue(), c.path("priority").asInt())));
+            String synchronize = options.path("synchronize").textValue();
+            return new MatchRequest(criteria, options.path("caseSensitive").asBoolean(), options.path("createNew").asBoolean(),
+                    synchronize == null ? null : Direction.valueOf(synchronize), false,
+                    options.path("keys").asBoolean() ? List.copyOf(records.subList(1, records.size())) : null);
+        }
+
+        /** What the request runs over, for job messages. */
+        String over() {
+            return keys == null ? "the uncoupled records in its table filter" : "its " + distinct(keys).size() + " records";
+        }
     }
 
     /** One criterion: a field pair of the mapping named by its NAV field, its Sales attribute, or both. */
@@ -286,6 +330,40 @@ public final class CouplingService {
      * synchronizes the coupled ones when asked.
      */
     public Map<String, Object> matchBasedCoupling(String mappingName, MatchRequest request) {
+        return matchBasedCoupling(mappingName, request, null);
+    }
+
+    /**
+     * Resumes the match-based couplings a stop cut off while they matched (a coupling job writes
+     * nothing before its matching is done): each runs again over its recorded request as a new coupling
+     * job, whose message says which job it resumes, while the cut-off job's message names the new one.
+     * Done at start-up, after {@link SynchronizationService#resumeInterrupted}.
+     */
+    public void resumeInterrupted() {
+        for (JobSelectionStore.Selection left : store.jobSelections().leftOver()) {
+            if (left.kind() != JobSelectionStore.Kind.MATCH) {
+                continue;
+            }
+            MatchRequest request = null;
+            try {
+                request = MatchRequest.fromSelection(left.records());
+                Map<String, Object> out = matchBasedCoupling(left.mapping(), request, left);
+                LOG.info("{} match-based coupling {} resumed as coupling job {}: {} matched, {} to create",
+                        left.mapping(), left.jobId(), out.get("couplingJobId"), out.get("matched"), out.get("toCreate"));
+            } catch (MappingBusyException e) {
+                LOG.warn("Interrupted match-based coupling {} of {} not resumed now: {}", left.jobId(), left.mapping(),
+                        e.getMessage());
+            } catch (IllegalArgumentException | NoSuchElementException e) {
+                store.jobSelections().delete(left.jobId());
+                synchronization.noteCutOff(left, "not resumed (" + e.getMessage() + "): nothing of it was written;"
+                        + " rerunning the same match-based coupling" + (request == null ? "" : " over " + request.over())
+                        + " completes it");
+            }
+        }
+    }
+
+    private Map<String, Object> matchBasedCoupling(String mappingName, MatchRequest request,
+                                                   JobSelectionStore.Selection resumes) {
         IntegrationTableMapping mapping = mappings.get(mappingName);
         List<MatchBasedCoupling.Criterion> criteria = MatchBasedCoupling.criteria(mapping, request.criteria());
         if (request.synchronize() != null) {
@@ -295,10 +373,10 @@ public final class CouplingService {
             synchronization.passes(mapping, Direction.ToIntegrationTable);
         }
         if (request.keys() == null) {
-            return matching(mapping, criteria, request, each -> fields.forEachBatchInFilter(mapping, each));
+            return matching(mapping, criteria, request, resumes, each -> fields.forEachBatchInFilter(mapping, each));
         }
         List<Map<String, Object>> rows = new ArrayList<>(requireNavRecords(mapping, request.keys()).values());
-        return matching(mapping, criteria, request, each -> {
+        return matching(mapping, criteria, request, resumes, each -> {
             for (int from = 0; from < rows.size(); from += mapping.batchSize()) {
                 each.accept(rows.subList(from, Math.min(rows.size(), from + mapping.batchSize())));
             }
@@ -307,10 +385,10 @@ public final class CouplingService {
 
     /** A real run holds the mapping from its first lookup until the job after it has taken it over. */
     private Map<String, Object> matching(IntegrationTableMapping mapping, List<MatchBasedCoupling.Criterion> criteria,
-                                         MatchRequest request,
+                                         MatchRequest request, JobSelectionStore.Selection resumes,
                                          Consumer<Consumer<List<Map<String, Object>>>> navBatches) {
-        return request.dryRun() ? matching.run(mapping, criteria, request, navBatches)
-                : jobs.whileIdle(mapping.name(), () -> matching.run(mapping, criteria, request, navBatches));
+        return request.dryRun() ? matching.run(mapping, criteria, request, null, navBatches)
+                : jobs.whileIdle(mapping.name(), () -> matching.run(mapping, criteria, request, resumes, navBatches));
     }
 
     /** The NAV rows of these keys, by key; unknown keys refuse the call (404, listing them). */

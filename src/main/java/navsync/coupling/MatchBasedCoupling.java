@@ -86,11 +86,14 @@ final class MatchBasedCoupling {
      * @param navBatches hands the NAV rows to match, batch by batch, to the consumer it is given
      */
     Map<String, Object> run(IntegrationTableMapping mapping, List<Criterion> criteria, CouplingService.MatchRequest request,
-                            Consumer<Consumer<List<Map<String, Object>>>> navBatches) {
+                            JobSelectionStore.Selection resumes, Consumer<Consumer<List<Map<String, Object>>>> navBatches) {
         UUID jobId = request.dryRun() ? null : jobs.openCoupling(mapping.name());
         List<RecordMatch> found = new ArrayList<>();
         List<RecordMatch> results = List.of();
         try {
+            if (jobId != null) {
+                recordMatching(mapping, jobId, request, resumes);
+            }
             navBatches.accept(rows -> found.addAll(matchBatch(mapping, criteria, request.caseSensitive(), rows)));
             results = settleContested(mapping, found);
             if (jobId != null) {
@@ -98,6 +101,11 @@ final class MatchBasedCoupling {
             }
         } catch (RuntimeException e) {
             if (jobId != null) {
+                try {
+                    store.jobSelections().delete(jobId); // failed, not cut off: nothing to resume
+                } catch (RuntimeException notDeleted) {
+                    e.addSuppressed(notDeleted);
+                }
                 jobs.finishCoupling(mapping.name(), jobId, counters(results, request.createNew()),
                         errors(mapping, results, request.createNew()), SyncJob.FAILED, "stopped: " + e.getMessage());
             }
@@ -111,7 +119,7 @@ final class MatchBasedCoupling {
         String summary = String.format("%d records: %d coupled, %d without a match%s, %d ambiguous, %d already coupled",
                 results.size(), counts.get(Result.match), counts.get(Result.noMatch),
                 request.createNew() ? " (to create in Sales)" : "", counts.get(Result.ambiguous),
-                counts.get(Result.alreadyCoupled));
+                counts.get(Result.alreadyCoupled)) + (resumes == null ? "" : "; resumes job " + resumes.jobId());
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("mapping", mapping.name());
         out.put("dryRun", request.dryRun());
@@ -134,9 +142,28 @@ final class MatchBasedCoupling {
     }
 
     /**
+     * Records the request under the coupling job before matching, so that a stop while matching leaves it
+     * to be resumed at the next start; a resumed request replaces the cut-off job's in the same transaction.
+     */
+    private void recordMatching(IntegrationTableMapping mapping, UUID jobId, CouplingService.MatchRequest request,
+                                JobSelectionStore.Selection resumes) {
+        store.inTransaction(c -> {
+            store.jobSelections().record(c, new JobSelectionStore.Selection(jobId, mapping.name(), mapping.direction(),
+                    JobSelectionStore.Kind.MATCH, request.asSelection()));
+            if (resumes != null) {
+                store.jobSelections().delete(c, resumes.jobId());
+            }
+            return null;
+        });
+        if (resumes != null) {
+            synchronization.noteCutOff(resumes, "resumed at the next start as job " + jobId + " over " + request.over());
+        }
+    }
+
+    /**
      * Inserts the matches as pending couplings (the first synchronization writes every field, the
-     * chosen side winning) in one transaction with the records the NAV -> Sales job after them
-     * creates or synchronizes, recorded under the coupling job: a stop before that job has them
+     * chosen side winning) in one transaction that replaces the recorded request with the records the
+     * NAV -> Sales job after them creates or synchronizes, under the coupling job: a stop before that job has them
      * recorded itself leaves them to be resumed at the next start, and none is created as a new row
      * while its coupling to a matched row is not committed.
      */
@@ -146,6 +173,7 @@ final class MatchBasedCoupling {
                 .map(m -> new CouplingStore.NewCoupling(m.navKey(), m.navRecordId(), m.salesId())).toList();
         List<String> toSales = toSales(request, results);
         store.inTransaction(c -> {
+            store.jobSelections().delete(c, jobId); // the matching is done
             CouplingStore.insertPending(c, mapping.name(), couplings);
             if (!toSales.isEmpty()) {
                 store.jobSelections().record(c, new JobSelectionStore.Selection(jobId, mapping.name(),

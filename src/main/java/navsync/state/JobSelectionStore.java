@@ -14,14 +14,17 @@ import java.util.UUID;
 import navsync.mapping.Direction;
 
 /**
- * The records a manual job runs for (Synchronize Now, Create in Sales / from Sales, Restore), kept
- * while it runs: a job cut off by a crash or a kill leaves them, and the next start resumes it over
- * the same records. Its own rows are removed when the job ends.
+ * The records a manual job runs for (Synchronize Now, Create in Sales / from Sales, Restore, the
+ * matching of a match-based coupling), kept while it runs: a job cut off by a crash or a kill leaves
+ * them, and the next start resumes it over the same records. Its own rows are removed when the job ends.
  */
 public final class JobSelectionStore {
 
-    /** What a manual job does with its records. */
-    public enum Kind { SYNCHRONIZE, CREATE, RESTORE }
+    /**
+     * What a manual job does with its records; MATCH: a match-based coupling's matching, its records
+     * the request (CouplingService.MatchRequest#asSelection), resumed by the coupling service.
+     */
+    public enum Kind { SYNCHRONIZE, CREATE, RESTORE, MATCH }
 
     /** The selection of a job: its mapping, pass, kind and records (NAV keys or Sales ids, by pass). */
     public record Selection(UUID jobId, String mapping, Direction pass, Kind kind, List<String> records) {
@@ -65,12 +68,17 @@ public final class JobSelectionStore {
     /** Removes a job's selection, if it has one. */
     public void delete(UUID jobId) {
         store.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM job_selection WHERE job_id = ?")) {
-                ps.setObject(1, jobId);
-                ps.executeUpdate();
-            }
+            delete(c, jobId);
             return null;
         });
+    }
+
+    /** Removes a job's selection, if it has one, on the caller's transaction. */
+    public void delete(Connection c, UUID jobId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM job_selection WHERE job_id = ?")) {
+            ps.setObject(1, jobId);
+            ps.executeUpdate();
+        }
     }
 
     /** The job's selection, if it is still recorded. */

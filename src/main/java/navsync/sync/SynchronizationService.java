@@ -144,6 +144,9 @@ public final class SynchronizationService {
     public List<SyncJob> resumeInterrupted(Duration timeout) {
         List<SyncJob> finished = new ArrayList<>();
         for (JobSelectionStore.Selection left : store.jobSelections().leftOver()) {
+            if (left.kind() == JobSelectionStore.Kind.MATCH) {
+                continue; // a match-based coupling's matching: CouplingService.resumeInterrupted
+            }
             Optional<Started> resumed;
             try {
                 resumed = jobs.whileIdle(left.mapping(), () -> resume(left));
@@ -173,12 +176,16 @@ public final class SynchronizationService {
             note = "not resumed (" + e.getMessage() + "): its " + left.records().size() + " records are left as they are";
         }
         store.jobSelections().delete(left.jobId());
-        String said = note;
+        noteCutOff(left, note);
+        return Optional.ofNullable(started);
+    }
+
+    /** Adds to the message of a job the last stop cut off what became of it (resumed as which job, or not). */
+    public void noteCutOff(JobSelectionStore.Selection left, String note) {
         store.jobs().find(left.jobId()).ifPresent(j -> store.jobs().finish(j.id(), j.status(),
-                j.message() == null ? said : j.message() + "; " + said));
+                j.message() == null ? note : j.message() + "; " + note));
         LOG.warn("{} {} {} job {} was cut off by the last stop: {}", left.mapping(), left.pass(), left.kind(),
                 left.jobId(), note);
-        return Optional.ofNullable(started);
     }
 
     /**
