@@ -191,6 +191,41 @@ public final class JobRun {
         return failedKeys.contains(navKey);
     }
 
+    /** Batches of this pass between their first step and their end (see {@link #awaitBatches}). */
+    private final AtomicInteger batchesInFlight = new AtomicInteger();
+
+    void batchBegins() {
+        batchesInFlight.incrementAndGet();
+    }
+
+    void batchEnds() {
+        if (batchesInFlight.decrementAndGet() == 0) {
+            synchronized (batchesInFlight) {
+                batchesInFlight.notifyAll();
+            }
+        }
+    }
+
+    /**
+     * Waits, at most {@code max}, until no batch of this pass is in flight. A parallel split that stops on
+     * one batch's exception does not wait for its other batches: they still write and commit, so the
+     * mapping must not be free for the next pass (whose recovery of coupling intents would race their
+     * commits) before they end. Returns whether they all ended.
+     */
+    boolean awaitBatches(java.time.Duration max) throws InterruptedException {
+        long deadline = System.nanoTime() + max.toNanos();
+        synchronized (batchesInFlight) {
+            while (batchesInFlight.get() > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                batchesInFlight.wait(Math.max(1, left / 1_000_000));
+            }
+        }
+        return true;
+    }
+
     /** The mapping's lock this pass holds (across instances on PostgreSQL), or null. */
     private volatile MappingLocks.Held lock;
 

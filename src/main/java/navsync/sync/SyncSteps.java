@@ -76,6 +76,15 @@ public final class SyncSteps {
         }
     }
 
+    /** Before step 1: the batch is in flight until {@link #end}, whatever its steps throw. */
+    public void begin(Exchange exchange) {
+        exchange.getProperty(JobRun.PROPERTY, JobRun.class).batchBegins();
+    }
+
+    public void end(Exchange exchange) {
+        exchange.getProperty(JobRun.PROPERTY, JobRun.class).batchEnds();
+    }
+
     /** Step 1: decide what every record of the batch needs. */
     public SyncBatch prepare(Exchange exchange) {
         JobRun run = exchange.getProperty(JobRun.PROPERTY, JobRun.class);
@@ -149,7 +158,12 @@ public final class SyncSteps {
     /** All four steps on one batch, in the caller's thread. */
     SyncBatch synchronize(JobRun run, List<?> rows) {
         run.requireLock();
-        return commit(writeNav(writeSales(plan(run, rows, true))));
+        run.batchBegins();
+        try {
+            return commit(writeNav(writeSales(plan(run, rows, true))));
+        } finally {
+            run.batchEnds();
+        }
     }
 
     /** Step 4: couplings, counters and errors of the batch in one transaction. */

@@ -271,6 +271,9 @@ public final class SynchronizationJobs {
         }
     }
 
+    /** How long a stopped pass waits for its batches in flight: a Sales request times out after 2 minutes. */
+    private static final Duration BATCHES_AFTER_A_STOP = Duration.ofMinutes(3);
+
     /** A pass that stopped on an error: the job fails and the watermark stays where it was. */
     public void fail(Exchange exchange) {
         failRun(exchange.getProperty(JobRun.PROPERTY, JobRun.class), exchange.getProperty(Exchange.EXCEPTION_CAUGHT,
@@ -281,6 +284,14 @@ public final class SynchronizationJobs {
         if (run == null) {
             LOG.error("synchronization failed before its job started", cause);
             return;
+        }
+        try {
+            if (!run.awaitBatches(BATCHES_AFTER_A_STOP)) {
+                LOG.warn("{} {} job {}: batches still in flight {} after the pass stopped; the mapping is freed anyway",
+                        run.mapping().name(), run.pass(), run.id(), BATCHES_AFTER_A_STOP);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         try {
             String message = "stopped: " + (cause == null ? "unknown error" : rootMessage(cause))
