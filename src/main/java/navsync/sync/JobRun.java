@@ -246,13 +246,14 @@ public final class JobRun {
     }
 
     /**
-     * Whether a stopped pass (its watermark left behind, so this pass reads its records again) last
-     * synchronized this coupling in this direction: it counted the record, and a record this pass finds
-     * unchanged is not counted again.
+     * Whether this pass, or a stopped pass (its watermark left behind, so this pass reads its records
+     * again), last synchronized this coupling in this direction: it counted the record, and a record this
+     * pass finds unchanged is not counted again. This pass reads a record again when its own write moved
+     * it behind a later page (a new number written back to a Sales row moves its modifiedon).
      */
-    boolean countedByStoppedPass(navsync.state.Coupling coupling) {
+    boolean alreadyCounted(navsync.state.Coupling coupling) {
         UUID last = pass == Direction.ToIntegrationTable ? coupling.toJobId() : coupling.fromJobId();
-        return last != null && stoppedPasses.contains(last);
+        return last != null && (last.equals(id) || stoppedPasses.contains(last));
     }
 
     public IntegrationTableMapping mapping() {

@@ -64,9 +64,9 @@ public final class SyncBatch {
         return plans;
     }
 
-    /** A coupled record found in step; one a stopped pass synchronized was counted by that pass. */
+    /** A coupled record found in step; one this or a stopped pass synchronized was counted by that pass. */
     void unchanged(Coupling coupling, long navVersion, ObjectNode baseline) {
-        if (!run.countedByStoppedPass(coupling)) {
+        if (!run.alreadyCounted(coupling)) {
             unchanged++;
         }
         decided.add(new CouplingStore.Synchronized(coupling.navKey(), navVersion, Json.write(baseline)));
